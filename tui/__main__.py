@@ -1,11 +1,172 @@
-"""Console entry point `parallax` (placeholder until the CLI lands)."""
+"""The `parallax` command: open the reader, or write a comparison report with `compare`.
 
+Every failure a user can cause (bad paths, unreadable files, bad options) ends in one line on
+stderr and a non-zero exit; a traceback only appears for real bugs, and only with
+PARALLAX_DEBUG=1, so a crash report is still possible without scaring everyone else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .core.article import Article
+from .core.errors import ParallaxError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
 
 
-def main(argv: list[str] | None = None) -> int:
-    print("parallax: not ready yet", file=sys.stderr)
-    return 1
+class _Parser(argparse.ArgumentParser):
+    """argparse that keeps its errors to one line (plus the usage hint) and our exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="parallax",
+        description="Read two or more reports of the same news event side by side, with the "
+        "facts they share linked. With no files, opens the bundled sample articles. "
+        "Use `parallax compare --help` for reports without the reader.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="articles (.txt or .md) to compare")
+    p.add_argument("--theme", metavar="NAME", help="colour theme (see --list-themes)")
+    p.add_argument("--list-themes", action="store_true", help="list the available themes and exit")
+    p.add_argument("--no-sidebar", action="store_true", help="start with the sidebar hidden")
+    p.add_argument("--version", action="version", version=f"parallax {__version__}")
+    return p
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="parallax compare",
+        description="Compare two or more articles and print the result as JSON or Markdown.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="two or more articles")
+    p.add_argument(
+        "--format", "-f", choices=("json", "markdown"), default="json", help="output format"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write atomically to OUT instead of stdout"
+    )
+    return p
+
+
+def _load_all(paths: Sequence[str]) -> list[Article]:
+    """Load every file or fail with one line per unreadable file."""
+    from .core.loading import load_article
+
+    articles: list[Article] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            articles.append(load_article(path))
+        except ParallaxError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise ParallaxError("; ".join(problems))
+    if len(articles) < 2:
+        raise ParallaxError(f"need at least two articles to compare, got {len(articles)}")
+    return articles
+
+
+def _compare(argv: Sequence[str]) -> int:
+    from .core.comparison import compare
+    from .core.export import to_json, to_markdown, write_atomic
+
+    args = _compare_parser().parse_args(argv)
+    comparison = compare(_load_all(args.files))
+    text = to_json(comparison) if args.format == "json" else to_markdown(comparison)
+    for warning in comparison.warnings:
+        print(f"parallax: warning: {warning}", file=sys.stderr)
+    if args.output:
+        write_atomic(args.output, text, protect=args.files)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _read(argv: Sequence[str]) -> int:
+    from . import resources
+
+    args = _reader_parser().parse_args(argv)
+    from .settings import load_settings
+    from .themes import DEFAULT_THEME, load_themes
+
+    settings, warnings = load_settings()
+    themes, theme_warnings = load_themes()
+    warnings += theme_warnings
+    names = sorted(t.name for t in themes)
+    if args.list_themes:
+        print("\n".join(names))
+        return EXIT_OK
+    theme = args.theme or settings.theme or DEFAULT_THEME
+    if theme not in names:
+        if args.theme:
+            raise ParallaxError(f"unknown theme {theme!r} (available: {', '.join(names)})")
+        warnings.append(f"settings: theme: unknown theme {theme!r}, using {DEFAULT_THEME}")
+        theme = DEFAULT_THEME
+
+    paths = args.files or [str(p) for p in resources.sample_articles()]
+    if not paths:
+        raise ParallaxError("no files given and no bundled sample articles found")
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise ParallaxError("the reader needs a terminal; use `parallax compare` for reports")
+
+    from .core.comparison import compare
+
+    comparison = compare(_load_all(paths))
+    warnings += list(comparison.warnings)
+
+    from .app.app import ParallaxApp
+
+    app = ParallaxApp(
+        comparison,
+        theme=theme,
+        show_sidebar=settings.sidebar and not args.no_sidebar,
+        keymap=settings.keymap,
+        extra_themes=themes,
+        startup_warnings=warnings,
+    )
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "compare":
+            return _compare(args[1:])
+        return _read(args)
+    except ParallaxError as exc:
+        print(f"parallax: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `parallax compare ... | head`: the reader left early; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # a bug: one line for users, the traceback on request
+        if os.environ.get("PARALLAX_DEBUG"):
+            raise
+        where = (
+            Path(exc.__traceback__.tb_frame.f_code.co_filename).name if exc.__traceback__ else "?"
+        )
+        print(
+            f"parallax: internal error: {type(exc).__name__}: {exc} ({where}); "
+            "set PARALLAX_DEBUG=1 for details",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

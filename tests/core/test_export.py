@@ -1,0 +1,188 @@
+"""Reports: the JSON keeps every offset checkable; Markdown stays literal; writes are atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.core.article import Article, Paragraph, Sentence
+from tui.core.errors import ParallaxError
+from tui.core.export import to_dict, to_json, to_markdown, write_atomic
+from tui.core.model import (
+    Alignment,
+    Comparison,
+    Conflict,
+    Mention,
+    Passage,
+    Person,
+    Quote,
+    QuoteLink,
+    SharedSpan,
+)
+
+
+def _article(path: str, sentences: list[str], boiler: str | None = None) -> Article:
+    paras: list[Paragraph] = []
+    sents: list[Sentence] = []
+    body = ""
+    for i, text in enumerate(sentences):
+        if body:
+            body += "\n\n"
+        start = len(body)
+        body += text
+        paras.append(Paragraph(i, start, len(body)))
+        sents.append(Sentence(i, i, start, len(body), text))
+    if boiler:
+        body += "\n\n"
+        paras.append(Paragraph(len(paras), len(body), len(body) + len(boiler), "related"))
+        body += boiler
+    return Article(path, f"Title of {path}", "Wire", "2025-08-07", body, tuple(paras), tuple(sents))
+
+
+LEFT = _article(
+    "left.txt",
+    [
+        "Rescuers said 12 people died in the fire on Tuesday.",
+        "“We did everything we could,” fire chief Ana Ruiz said.",
+        "The mayor posted [red]alarm[/red] | on X.",
+    ],
+    boiler="Related article: Fire season starts early",
+)
+RIGHT = _article(
+    "right.txt",
+    [
+        "At least 14 people were killed in Tuesday's fire, officials said.",
+        "“We did all we could,” said Ruiz.",
+    ],
+)
+
+
+def _span(art: Article, sentence: int, word: str) -> tuple[int, int]:
+    s = art.sentences[sentence]
+    i = art.body.index(word, s.start)
+    return i, i + len(word)
+
+
+def _comparison() -> Comparison:
+    l12, r14 = _span(LEFT, 0, "12"), _span(RIGHT, 0, "14")
+    lt, rt = _span(LEFT, 0, "Tuesday"), _span(RIGHT, 0, "Tuesday")
+    al = Alignment(
+        Passage(0, (0,)),
+        Passage(1, (0,)),
+        0.71,
+        shared=(SharedSpan(lt[0], lt[1], rt[0], rt[1], "Tuesday", "date"),),
+        conflicts=(Conflict("number", "12", "14", l12, r14, "12 people vs 14 people"),),
+    )
+    ql = LEFT.sentences[1]
+    qr = RIGHT.sentences[1]
+    quotes = (
+        Quote(
+            "q0-0",
+            0,
+            1,
+            ql.start + 1,
+            ql.start + 28,
+            LEFT.body[ql.start + 1 : ql.start + 28],
+            "Ana Ruiz",
+            "person",
+            ("q1-0",),
+        ),
+        Quote(
+            "q1-0",
+            1,
+            1,
+            qr.start + 1,
+            qr.start + 19,
+            RIGHT.body[qr.start + 1 : qr.start + 19],
+            "Ana Ruiz",
+            "person",
+            ("q0-0",),
+        ),
+    )
+    ruiz = Person(
+        "Ana Ruiz",
+        ("Ruiz",),
+        ("fire chief",),
+        (
+            Mention(0, 1, *_span(LEFT, 1, "Ana Ruiz"), "Ana Ruiz"),
+            Mention(1, 1, *_span(RIGHT, 1, "Ruiz"), "Ruiz"),
+        ),
+    )
+    return Comparison(
+        (LEFT, RIGHT),
+        (al,),
+        (ruiz,),
+        quotes,
+        (QuoteLink("q0-0", "q1-0", 0.8),),
+    )
+
+
+def test_json_offsets_slice_back_and_schema_keys() -> None:
+    data = json.loads(to_json(_comparison()))
+    assert [a["id"] for a in data["articles"]] == ["A", "B"]
+    left = data["articles"][0]
+    assert left["boilerplate"] == [
+        {
+            "paragraph": 3,
+            "kind": "related",
+            "start": left["boilerplate"][0]["start"],
+            "end": left["boilerplate"][0]["end"],
+            "text": "Related article: Fire season starts early",
+        }
+    ]
+    (al,) = data["alignments"]
+    assert al["left"] == {"article": 0, "sentences": [0]}
+    conflict = al["conflicts"][0]
+    assert left["body"][slice(*conflict["left_span"])] == "12"
+    assert data["quotes"][0]["same_as"] == ["q1-0"]
+    assert data["people"][0]["mentions"][1]["text"] == "Ruiz"
+    cov = {(c["article"], c["other"]): c["share"] for c in data["coverage"]}
+    assert cov[(0, 1)] == pytest.approx(1 / 3, abs=1e-3) and cov[(1, 0)] == 0.5
+
+
+def test_markdown_report_for_people() -> None:
+    md = to_markdown(_comparison())
+    assert "### Shared facts" in md
+    assert "12 people vs 14 people" in md
+    assert "### Only in A" in md and "The mayor posted" in md
+    assert "| Ana Ruiz | fire chief | 1 | 1 |" in md
+    assert "same statement in **B**" in md
+    # Article text cannot become Markdown markup or break a table.
+    assert "\\[red\\]alarm\\[/red\\] \\|" in md
+
+
+def test_reports_strip_terminal_escapes() -> None:
+    evil = _article("evil.txt", ["Hello \x1b]52;c;SGVsbG8=\x07world \x1b[2J now."])
+    comp = Comparison((evil, RIGHT))
+    for text in (to_json(comp), to_markdown(comp)):
+        assert "\x1b" not in text and "\x07" not in text
+    assert to_dict(comp)["articles"][0]["sentences"][0]["text"] == "Hello world  now."
+
+
+def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    write_atomic(target, "new contents\n")
+    assert target.read_text(encoding="utf-8") == "new contents\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_write_atomic_refuses_inputs_and_bad_targets(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("text", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    for target in (article, link):
+        with pytest.raises(ParallaxError, match="refusing to overwrite an input article"):
+            write_atomic(target, "x", protect=[str(article)])
+    assert article.read_text(encoding="utf-8") == "text"
+    with pytest.raises(ParallaxError, match="is a directory"):
+        write_atomic(tmp_path, "x")
+    with pytest.raises(ParallaxError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "x.md", "x")

@@ -305,9 +305,8 @@ def _quotes_section(comparison: Comparison) -> list[str]:
                     if other.speaker != q.speaker and other.speaker
                     else ""
                 )
-                out.append(
-                    f"  - same statement in **{article_id(other.article)}**{who}: “{_md(other.text)}”{note}"
-                )
+                where = f"**{article_id(other.article)}**{who}"
+                out.append(f"  - same statement in {where}: “{_md(other.text)}”{note}")
         out.append("")
     return out
 

@@ -49,7 +49,7 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "align-4": "#C7A2FF",
     "align-5": "#E3D26F",
     "align-6": "#5ED0D0",
-    "align-7": "#E79BD9",
+    "align-7": "#F075C8",
     "current-bg": "#2A3142",
     "only-here": "#A3A9B5",
     "conflict": "#FF6B5E",

@@ -1,12 +1,490 @@
-"""TEMPORARY: no alignments yet; replaced by the alignment work of issue 2."""
+"""Sentence alignment: which passages of two articles report the same fact.
+
+How it works, and why:
+
+1. Every fact sentence becomes a sparse bag of *terms*: light stems of content words, with
+   numbers folded to their value (so "three" meets "3"), weekdays and months folded to one
+   term each. Stopwords and attribution verbs ("said", "told") are dropped: every news
+   sentence has them. Terms that news uses as evidence weigh more: names (capitalised words
+   that are not sentence-initial), numbers, dates and words inside quotation marks. Weights
+   are TF-IDF with the IDF taken over all sentences of all articles being compared, so a name
+   that every sentence repeats ("Putin" in a Putin story) counts less than a rare one.
+2. Candidate filtering keeps it fast on long articles: an inverted index over each article's
+   terms is walked from the rarest term of a sentence up, within a fixed budget of postings,
+   which yields the few sentences worth scoring in full. Pairs that share no rare term are
+   never scored (they cannot be the same fact without sharing a name, number or rare word).
+3. The full score of a candidate pair is the mean of two measures that each ranked same-fact
+   pairs well on real news: rapidfuzz `token_set_ratio` on the raw lowercase sentences and the
+   cosine of the weighted term bags. `token_set_ratio` is 1.0 whenever one sentence's words are
+   a subset of the other's, so it is damped for sentences with few content words.
+4. Matching keeps a pair when its score reaches THRESHOLD (calibrated on annotated pairs, see
+   benchmarks/quality.py) and it is close to the best pair of *both* its sentences (within
+   MARGIN): mutual-best pairs always qualify, and a sentence gets a second counterpart only
+   when that one is nearly as strong and prefers it back. Order is not a constraint (outlets
+   reorder freely); relative position only breaks near ties.
+5. One-to-many: when a sentence's counterparts are consecutive sentences of the other article
+   they are merged into one passage, so the reader highlights "this sentence = those two" as
+   one unit; counterparts that are far apart become separate alignments sharing the sentence.
+6. Each kept pair gets the shared word runs (for highlighting), a word diff of the two
+   passages and the conflicts (tui.core.conflicts).
+"""
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
 
-from .article import Article
-from .model import Alignment
+from rapidfuzz import fuzz
+
+from .article import Article, Sentence
+from .conflicts import find_conflicts
+from .model import Alignment, DiffOp, Passage, SharedSpan
+from .text import (
+    MONTHS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    WEEKDAYS,
+    WORD_RE,
+    Token,
+    is_year,
+    normalise,
+    number_value,
+    quote_regions,
+    stem,
+    tokenize,
+)
+
+# Calibrated on the annotated corpora (tests/corpus/*/annotations.yaml) with
+# benchmarks/quality.py: the value that maximised F1 over all corpora together.
+THRESHOLD = 0.30
+# A sentence's second counterpart must score within MARGIN of that sentence's best one.
+MARGIN = 0.12
+# Term weight multipliers for the evidence news offers beyond common words.
+BOOST_NAME = 1.6
+BOOST_NUMBER = 1.8
+BOOST_DATE = 1.4
+BOOST_QUOTE = 1.25
+# token_set_ratio is 1.0 for subsets: below this many content words it is damped.
+MIN_CONTENT = 6
+# Candidate filtering: postings walked per sentence, candidates kept per sentence.
+POSTING_BUDGET = 400
+CANDIDATES = 12
+# Relative position: at most this much is added for pairs at the same place in both articles.
+POSITION_WEIGHT = 0.03
+
+
+@dataclass(slots=True)
+class _Sent:
+    """What the matcher needs to know about one sentence."""
+
+    index: int
+    lower: str
+    terms: dict[str, float]  # term -> weight (L2-normalised after IDF)
+    content: int  # number of content words
+    pos: float  # relative position in the article, 0..1
+
+
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple[str, str, bool]:
+    """(term, kind, is_stop) for one raw word; kind is '', 'number' or 'date'."""
+    n = normalise(word)
+    if n in STOPWORDS:
+        return n, "", True
+    if word[:1].isdigit() or word[:1] == "$":
+        v = number_value(word)
+        if v is not None:
+            if is_year(word):
+                return "#" + word, "date", False
+            return "#" + _fmt(v), "number", False
+    if n in NUMBER_WORDS and n not in ("first", "second", "once", "half"):
+        return "#" + _fmt(NUMBER_WORDS[n]), "number", False
+    if word[:1].isupper():
+        if n in WEEKDAYS and len(n) > 3:
+            return "@d" + str(WEEKDAYS[n]), "date", False
+        if n in MONTHS and len(n) > 3:
+            return "@m" + str(MONTHS[n]), "date", False
+    return stem(word), "", False
+
+
+@lru_cache(maxsize=65536)
+def _name_term(word: str) -> str:
+    n = normalise(word)
+    return n[:-2] if n.endswith("'s") else n
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
+    """Raw boosted term frequencies of a sentence and its number of content words."""
+    text = sent.text
+    regions = quote_regions(text) if ('"' in text or "“" in text or "”" in text) else []
+    tf: dict[str, float] = defaultdict(float)
+    content = 0
+    words = list(WORD_RE.finditer(text))
+    for k, m in enumerate(words):
+        w = m.group()
+        term, kind, is_stop = _word_info(w)
+        if is_stop:
+            continue
+        content += 1
+        boost = 1.0
+        if kind == "number":
+            boost = BOOST_NUMBER
+        elif kind == "date":
+            boost = BOOST_DATE
+        elif w[:1].isupper() and (k > 0 or (len(words) > 1 and words[1].group()[:1].isupper())):
+            # A name: weighed more, and never stemmed ("Department" is not "departed"). The
+            # first word is capitalised anyway, so it is a name only as part of a longer one.
+            boost = BOOST_NAME
+            term = _name_term(w)
+        if regions:
+            s = m.start()
+            if any(a <= s < b for a, b in regions):
+                boost *= BOOST_QUOTE
+        tf[term] += boost
+    return tf, content
+
+
+def _prepare(articles: Sequence[Article]) -> list[list[_Sent]]:
+    """Weighted, normalised term bags for every sentence of every article."""
+    raw: list[list[tuple[Sentence, dict[str, float], int]]] = []
+    df: dict[str, int] = defaultdict(int)
+    total = 0
+    for art in articles:
+        rows = []
+        for s in art.sentences:
+            tf, content = _featurise(s)
+            for t in tf:
+                df[t] += 1
+            rows.append((s, tf, content))
+            total += 1
+        raw.append(rows)
+    idf = {t: math.log((total + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+    out: list[list[_Sent]] = []
+    for rows in raw:
+        n = max(len(rows) - 1, 1)
+        sents = []
+        for k, (s, tf, content) in enumerate(rows):
+            vec = {t: f * idf[t] for t, f in tf.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            vec = {t: v / norm for t, v in vec.items()}
+            sents.append(_Sent(s.index, s.text.lower(), vec, content, k / n))
+        out.append(sents)
+    return out
+
+
+def _index(sents: list[_Sent]) -> dict[str, list[tuple[int, float]]]:
+    idx: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for k, s in enumerate(sents):
+        for t, w in s.terms.items():
+            idx[t].append((k, w))
+    return idx
+
+
+def _candidates(
+    left: list[_Sent], right_index: dict[str, list[tuple[int, float]]]
+) -> list[list[int]]:
+    """For each left sentence, the right sentences worth scoring in full (by position)."""
+    out: list[list[int]] = []
+    for s in left:
+        terms = sorted(
+            (t for t in s.terms if t in right_index),
+            key=lambda t: (len(right_index[t]), t),
+        )
+        acc: dict[int, float] = defaultdict(float)
+        budget = POSTING_BUDGET
+        for n, t in enumerate(terms):
+            postings = right_index[t]
+            if n > 0 and len(postings) > budget:
+                break
+            w = s.terms[t]
+            for k, rw in postings[:budget]:
+                acc[k] += w * rw
+            budget -= len(postings)
+        if len(acc) > CANDIDATES:
+            best = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+            out.append(sorted(k for k, _ in best))
+        else:
+            out.append(sorted(acc))
+    return out
+
+
+def pair_score(a: _Sent, b: _Sent) -> float:
+    """Similarity of two sentences in 0..1 (see the module docstring, step 3)."""
+    small, big = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
+    cos = sum(w * big[t] for t, w in small.items() if t in big)
+    tsr = fuzz.token_set_ratio(a.lower, b.lower) / 100.0
+    fewest = min(a.content, b.content)
+    if fewest < MIN_CONTENT:
+        tsr *= fewest / MIN_CONTENT
+    return min(1.0, 0.5 * tsr + 0.5 * cos)
+
+
+def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float]]:
+    """Scored candidate pairs -> the kept edges (left position, right position, score)."""
+    cands = _candidates(left, _index(right))
+    scores: dict[tuple[int, int], float] = {}
+    for i, js in enumerate(cands):
+        a = left[i]
+        for j in js:
+            b = right[j]
+            s = pair_score(a, b)
+            if s >= THRESHOLD - MARGIN:
+                scores[(i, j)] = s + POSITION_WEIGHT * (1.0 - abs(a.pos - b.pos))
+    best_l: dict[int, float] = {}
+    best_r: dict[int, float] = {}
+    for (i, j), s in scores.items():
+        if s > best_l.get(i, -1.0):
+            best_l[i] = s
+        if s > best_r.get(j, -1.0):
+            best_r[j] = s
+    edges = []
+    for (i, j), s in sorted(scores.items()):
+        raw = s - POSITION_WEIGHT * (1.0 - abs(left[i].pos - right[j].pos))
+        if raw < THRESHOLD:
+            continue
+        if s >= best_l[i] - MARGIN and s >= best_r[j] - MARGIN:
+            # A pair that is the best of neither of its sentences is a weaker echo.
+            if s < best_l[i] and s < best_r[j]:
+                continue
+            edges.append((i, j, min(1.0, raw)))
+    return edges
+
+
+def _runs(positions: list[int]) -> list[list[int]]:
+    """Split sorted positions into runs of consecutive integers."""
+    runs: list[list[int]] = []
+    for p in positions:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def _group(edges: list[tuple[int, int, float]]) -> list[tuple[list[int], list[int], float]]:
+    """Edges -> passages: a sentence with consecutive counterparts becomes one passage pair."""
+    by_l: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    by_r: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for i, j, s in edges:
+        by_l[i].append((j, s))
+        by_r[j].append((i, s))
+    out: list[tuple[list[int], list[int], float]] = []
+    done: set[tuple[int, int]] = set()
+    # One left sentence, several right sentences that each align only to it.
+    for i, js in sorted(by_l.items()):
+        exclusive = sorted(j for j, _ in js if len(by_r[j]) == 1)
+        for run in _runs(exclusive):
+            if len(run) > 1:
+                out.append(([i], run, max(s for j, s in js if j in run)))
+                done.update((i, j) for j in run)
+    # One right sentence, several left sentences that each align only to it.
+    for j, is_ in sorted(by_r.items()):
+        exclusive = sorted(i for i, _ in is_ if len(by_l[i]) == 1 and (i, j) not in done)
+        for run in _runs(exclusive):
+            if len(run) > 1:
+                out.append((run, [j], max(s for i, s in is_ if i in run)))
+                done.update((i, j) for i in run)
+    for i, j, s in edges:
+        if (i, j) not in done:
+            out.append(([i], [j], s))
+    out.sort(key=lambda g: (g[0][0], g[1][0]))
+    return out
+
+
+class _Tokens:
+    """Per-article cache of sentence tokens, built only for sentences that get aligned."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self._cache: dict[int, list[Token]] = {}
+
+    def sentence(self, index: int) -> list[Token]:
+        toks = self._cache.get(index)
+        if toks is None:
+            s = self.article.sentences[index]
+            toks = tokenize(s.text, s.start)
+            self._cache[index] = toks
+        return toks
+
+    def passage(self, indices: Sequence[int]) -> tuple[list[Token], set[int]]:
+        """The tokens of consecutive sentences, and the positions that start a sentence."""
+        out: list[Token] = []
+        first: set[int] = set()
+        for i in indices:
+            first.add(len(out))
+            out.extend(self.sentence(i))
+        return out, first
+
+    def span(self, indices: Sequence[int]) -> tuple[int, int]:
+        sents = self.article.sentences
+        return sents[indices[0]].start, sents[indices[-1]].end
+
+
+def _match_key(t: Token, first: bool) -> str:
+    """What two words must share to count as the same word in a shared run: the alignment
+    term (numbers by value, names unstemmed), or the plain word for stopwords."""
+    term, _kind, is_stop = _word_info(t.text)
+    if is_stop:
+        return t.norm
+    if t.capital and not first and not _kind:
+        return _name_term(t.text)
+    return term
+
+
+def _span_kind(toks: list[Token], in_quote: bool) -> str:
+    kinds = [_word_info(t.text)[1] for t in toks]
+    if "date" in kinds:
+        return "date"
+    if "number" in kinds:
+        return "number"
+    content = [t for t in toks if not t.stop]
+    if content and all(t.capital for t in content):
+        return "name"
+    if in_quote:
+        return "quote"
+    return "phrase"
+
+
+def shared_spans(
+    left_body: str,
+    lt: list[Token],
+    lfirst: set[int],
+    right_body: str,
+    rt: list[Token],
+    rfirst: set[int],
+) -> tuple[SharedSpan, ...]:
+    """Maximal common word runs of two passages, in any order, longest first.
+
+    Runs are trimmed of stopwords at both ends and kept only when a content word remains, so
+    "the" or "of the" is never highlighted but "Steve Witkoff" and "in the coming days"
+    ("coming days") are.
+    """
+    lk = [_match_key(t, k in lfirst) for k, t in enumerate(lt)]
+    rk = [_match_key(t, k in rfirst) for k, t in enumerate(rt)]
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, k in enumerate(rk):
+        where[k].append(j)
+    runs: list[tuple[int, int, int]] = []
+    for i, k in enumerate(lk):
+        for j in where.get(k, ()):
+            if i > 0 and j > 0 and lk[i - 1] == rk[j - 1]:
+                continue  # not the start of a maximal run
+            n = 1
+            while i + n < len(lk) and j + n < len(rk) and lk[i + n] == rk[j + n]:
+                n += 1
+            runs.append((n, i, j))
+    runs.sort(key=lambda r: (-r[0], r[1], r[2]))
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    out: list[SharedSpan] = []
+    lq = quote_regions(left_body)
+    for n, i, j in runs:
+        # Trim stopwords at both ends.
+        a, b = 0, n
+        while a < b and lt[i + a].stop:
+            a += 1
+        while b > a and lt[i + b - 1].stop:
+            b -= 1
+        if a >= b:
+            continue
+        li = range(i + a, i + b)
+        ri = range(j + a, j + b)
+        if any(x in used_l for x in li) or any(y in used_r for y in ri):
+            continue
+        used_l.update(li)
+        used_r.update(ri)
+        toks = lt[i + a : i + b]
+        ls, le = toks[0].start, toks[-1].end
+        rs, re_ = rt[j + a].start, rt[j + b - 1].end
+        in_quote = any(qa <= ls and le <= qb for qa, qb in lq)
+        out.append(SharedSpan(ls, le, rs, re_, left_body[ls:le], _span_kind(toks, in_quote)))
+    out.sort(key=lambda s: (s.left_start, s.right_start))
+    return tuple(out)
+
+
+def word_diff(
+    left_body: str,
+    lt: list[Token],
+    lspan: tuple[int, int],
+    right_body: str,
+    rt: list[Token],
+    rspan: tuple[int, int],
+) -> tuple[DiffOp, ...]:
+    """A word-level diff that covers both passages completely and in order.
+
+    Each op owns its words plus the punctuation and spaces up to the next op, so the
+    concatenated left texts of all ops are exactly the left passage (and likewise right).
+    """
+
+    def cut(toks: list[Token], span: tuple[int, int], k: int) -> int:
+        if k <= 0:
+            return span[0]
+        if k >= len(toks):
+            return span[1]
+        return toks[k].start
+
+    ln = [t.norm for t in lt]
+    rn = [t.norm for t in rt]
+    ops: list[DiffOp] = []
+    sm = SequenceMatcher(None, ln, rn, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        ls, le = cut(lt, lspan, i1), cut(lt, lspan, i2)
+        rs, re_ = cut(rt, rspan, j1), cut(rt, rspan, j2)
+        ops.append(DiffOp(tag, ls, le, rs, re_, left_body[ls:le], right_body[rs:re_]))  # type: ignore[arg-type]
+    if not ops:
+        ls, le = lspan
+        rs, re_ = rspan
+        ops.append(DiffOp("replace", ls, le, rs, re_, left_body[ls:le], right_body[rs:re_]))
+    return tuple(ops)
+
+
+def align_pair(
+    a: int,
+    left: Article,
+    ls: list[_Sent],
+    b: int,
+    right: Article,
+    rs: list[_Sent],
+) -> list[Alignment]:
+    """All alignments between two prepared articles, left = article `a`."""
+    if not ls or not rs:
+        return []
+    groups = _group(_match(ls, rs))
+    ltok, rtok = _Tokens(left), _Tokens(right)
+    out: list[Alignment] = []
+    for li, ri, score in groups:
+        lidx = [ls[i].index for i in li]
+        ridx = [rs[j].index for j in ri]
+        (lt, lfirst), (rt, rfirst) = ltok.passage(lidx), rtok.passage(ridx)
+        lspan, rspan = ltok.span(lidx), rtok.span(ridx)
+        lp = Passage(a, tuple(lidx))
+        rp = Passage(b, tuple(ridx))
+        out.append(
+            Alignment(
+                left=lp,
+                right=rp,
+                score=round(score, 4),
+                shared=shared_spans(left.body, lt, lfirst, right.body, rt, rfirst),
+                diff=word_diff(left.body, lt, lspan, right.body, rt, rspan),
+                conflicts=find_conflicts(left, lp, right, rp),
+            )
+        )
+    return out
 
 
 def align_articles(articles: Sequence[Article]) -> list[Alignment]:
-    return []
+    """Align every pair of articles (i < j, left = article i)."""
+    arts = list(articles)
+    prepared = _prepare(arts)
+    out: list[Alignment] = []
+    for a in range(len(arts)):
+        for b in range(a + 1, len(arts)):
+            out.extend(align_pair(a, arts[a], prepared[a], b, arts[b], prepared[b]))
+    return out

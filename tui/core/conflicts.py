@@ -1,0 +1,521 @@
+"""What two aligned passages state differently: numbers, dates, names and quoted words.
+
+An aligned pair reports the same fact, so a number, a day or a name that differs between the
+two sides is what a careful reader wants pointed out ("12 dead" vs "14 dead", Tuesday vs
+Wednesday). The same value written two ways ("three" and "3", "Aug. 7" and "August 7",
+"$2 billion" and "$2,000,000,000") is not a conflict.
+
+Precision comes first: a false conflict accuses an outlet of an error it did not make. So a
+differing number is only reported against a number on the other side that counts the same
+thing (same unit word after it, or the same word before it), dates only when the two sides'
+dates of one kind do not overlap at all, and a name only when it replaces another name in the
+same slot of otherwise shared wording.
+
+A detail that only one side gives ("met for three hours" vs "met") is not a contradiction. It
+is reported as kind "number" with the other side "" and a note starting "only one side", so
+the reader can show it as an omission rather than as a clash.
+
+Notes never say "left" or "right": `Alignment.flipped()` swaps the sides but keeps the note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .article import Article
+from .model import Conflict, Passage
+from .text import (
+    MONTHS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    Token,
+    is_year,
+    name_like,
+    number_value,
+    quote_regions,
+    tokenize,
+    weekday_of,
+)
+
+# Number words that are too often not counts ("one of them", "no one", "half-hearted").
+_WEAK_NUMBER_WORDS = frozenset({"one", "once", "half", "second"})
+_PERCENT_WORDS = frozenset({"percent", "per", "pct"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Num:
+    value: float
+    text: str
+    start: int
+    end: int
+    unit: str  # what is counted: stem of the next content word, "%" or "$"
+    prev: str  # stem of the content word just before the number
+    ordinal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    kind: str  # "weekday" | "monthday" | "month" | "year"
+    value: tuple[int, ...]
+    text: str
+    start: int
+    end: int
+    anchor: str  # the word before it ("since", "on"), to tell two different dates apart
+
+
+def _passage_tokens(article: Article, passage: Passage) -> list[list[Token]]:
+    out = []
+    for i in passage.sentences:
+        s = article.sentences[i]
+        out.append(tokenize(s.text, s.start))
+    return out
+
+
+def _passage_span(article: Article, passage: Passage) -> tuple[int, int]:
+    sents = article.sentences
+    return sents[passage.sentences[0]].start, sents[passage.sentences[-1]].end
+
+
+def _after(body: str, tok: Token) -> str:
+    return body[tok.end : tok.end + 1]
+
+
+def _dates(body: str, sentences: list[list[Token]]) -> tuple[list[_Date], set[int]]:
+    """Weekdays, month-days, months and years; also which token starts are used by dates."""
+    out: list[_Date] = []
+    used: set[int] = set()
+    for toks in sentences:
+        for k, t in enumerate(toks):
+            anchor = toks[k - 1].norm if k > 0 else ""
+            wd = weekday_of(t, _after(body, t))
+            if wd is not None:
+                out.append(_Date("weekday", (wd,), t.text, t.start, t.end, anchor))
+                used.add(t.start)
+                continue
+            month = _month(body, toks, k)
+            if month is not None:
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                prv = toks[k - 1] if k > 0 else None
+                nday = _day(nxt.text) if nxt is not None else None
+                pday = _day(prv.text) if prv is not None else None
+                if nxt is not None and nday is not None:
+                    used.add(nxt.start)
+                    text = body[t.start : nxt.end]
+                    out.append(_Date("monthday", (month, nday), text, t.start, nxt.end, anchor))
+                elif prv is not None and pday is not None:
+                    used.add(prv.start)
+                    text = body[prv.start : t.end]
+                    before = toks[k - 2].norm if k > 1 else ""
+                    out.append(_Date("monthday", (month, pday), text, prv.start, t.end, before))
+                else:
+                    out.append(_Date("month", (month,), t.text, t.start, t.end, anchor))
+                used.add(t.start)
+                continue
+            if is_year(t.text):
+                out.append(_Date("year", (int(t.text),), t.text, t.start, t.end, anchor))
+                used.add(t.start)
+    return out, used
+
+
+def _month(body: str, toks: list[Token], k: int) -> int | None:
+    """Month number when toks[k] names a month.
+
+    "May" and "March" are also a modal and a verb, and "Jan" a first name, so those and the
+    short forms count only next to a day number or a year, or (short forms) before a period.
+    """
+    t = toks[k]
+    if not t.capital or t.norm not in MONTHS:
+        return None
+    full = len(t.norm) > 4 or t.norm == "june" or t.norm == "july"
+    if full and t.norm != "march":
+        return MONTHS[t.norm]
+    near = [toks[j].text for j in (k - 1, k + 1) if 0 <= j < len(toks)]
+    if any(_day(w) is not None or is_year(w) for w in near):
+        return MONTHS[t.norm]
+    if t.norm not in ("may", "march") and _after(body, t) == ".":
+        return MONTHS[t.norm]
+    return None
+
+
+def _day(text: str) -> int | None:
+    digits = text.rstrip("stndrh") if text[:1].isdigit() else ""
+    if digits.isdigit() and 1 <= int(digits) <= 31:
+        return int(digits)
+    return None
+
+
+def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_Num]:
+    """Counts and amounts with what they count (a unit word) and the word before them."""
+    out: list[_Num] = []
+    for toks in sentences:
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if t.start in skip:
+                k += 1
+                continue
+            value = _token_value(t)
+            if value is None:
+                k += 1
+                continue
+            start_tok, end_k = t, k
+            digit_ordinal = t.text[:1].isdigit() and t.norm.endswith(("st", "nd", "rd", "th"))
+            ordinal = t.norm in ORDINAL_WORDS or digit_ordinal
+            if t.norm in _WEAK_NUMBER_WORDS and not _counts_something(toks, k):
+                k += 1
+                continue
+            if t.norm == "dozen" and k > 0 and toks[k - 1].norm in ("a", "one"):
+                start_tok = toks[k - 1]
+            # "two dozen", "2.1 billion", "three hundred": a multiplier right after.
+            while end_k + 1 < len(toks):
+                nxt = toks[end_k + 1].norm
+                mult = MULTIPLIERS.get(nxt) or (12.0 if nxt in ("dozen", "dozens") else None)
+                if mult is None or (nxt in ("m", "k") and not t.text[:1].isdigit()):
+                    break
+                value *= mult
+                end_k += 1
+            unit = ""
+            if t.text.startswith("$"):
+                unit = "$"
+            elif t.text.endswith("%"):
+                unit = "%"
+            if end_k + 1 < len(toks):
+                nxt_tok = toks[end_k + 1]
+                if nxt_tok.norm in _PERCENT_WORDS:
+                    unit = "%"
+                    end_k += 1
+                    if toks[end_k].norm == "per" and end_k + 1 < len(toks):
+                        end_k += 1
+                elif not unit and not nxt_tok.stop and not nxt_tok.capital:
+                    unit = nxt_tok.stem
+            prev = ""
+            for j in range(k - 1, max(-1, k - 4), -1):
+                if not toks[j].stop and _token_value(toks[j]) is None:
+                    prev = toks[j].stem
+                    break
+            end_tok = toks[end_k]
+            # The unit word belongs in the text ("three hours"), a following noun does not
+            # need to be there when the unit is a symbol.
+            text_end = end_tok.end
+            if unit and unit not in ("$", "%") and end_k + 1 < len(toks):
+                text_end = toks[end_k + 1].end
+            out.append(
+                _Num(
+                    value,
+                    body[start_tok.start : text_end],
+                    start_tok.start,
+                    text_end,
+                    unit,
+                    prev,
+                    bool(ordinal),
+                )
+            )
+            k = end_k + 1
+    return out
+
+
+def _token_value(t: Token) -> float | None:
+    if t.text[:1].isdigit() or t.text[:1] == "$":
+        if ":" in t.text:
+            return None
+        return number_value(t.text.rstrip("stndrh") if not t.text.endswith("%") else t.text)
+    if t.norm in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t.norm])
+    if "-" in t.norm:  # "twenty-five"
+        parts = t.norm.split("-")
+        if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+            a, b = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
+            if a >= 20 and a % 10 == 0 and 0 < b < 10:
+                return float(a + b)
+    return None
+
+
+def _counts_something(toks: list[Token], k: int) -> bool:
+    """Whether a weak number word ("one", "second") is followed by a counted noun."""
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return not nxt.stop and not nxt.capital and nxt.norm not in ("of",)
+
+
+def _same_quantity(a: _Num, b: _Num) -> bool:
+    if a.ordinal != b.ordinal:
+        return False
+    if a.unit and b.unit:
+        return a.unit == b.unit
+    return bool(a.prev) and a.prev == b.prev and not a.unit and not b.unit
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _number_conflicts(
+    lnums: list[_Num], rnums: list[_Num], lstems: set[str], rstems: set[str]
+) -> list[Conflict]:
+    out: list[Conflict] = []
+    lvals = [n.value for n in lnums]
+    rvals = [n.value for n in rnums]
+    used_r: set[int] = set()
+    for ln in lnums:
+        if any(_close(ln.value, v) for v in rvals):
+            continue
+        partner = next(
+            (
+                j
+                for j, rn in enumerate(rnums)
+                if j not in used_r
+                and _same_quantity(ln, rn)
+                and not any(_close(rn.value, v) for v in lvals)
+            ),
+            None,
+        )
+        if partner is not None:
+            used_r.add(partner)
+            rn = rnums[partner]
+            what = ln.unit if ln.unit not in ("$", "%", "") else ""
+            note = f"different number of {what}" if what else "different figures"
+            if ln.unit == "%":
+                note = "different percentages"
+            elif ln.unit == "$":
+                note = "different amounts"
+            out.append(
+                Conflict("number", ln.text, rn.text, (ln.start, ln.end), (rn.start, rn.end), note)
+            )
+        elif _one_sided(ln, rnums, rstems):
+            out.append(
+                Conflict(
+                    "number",
+                    ln.text,
+                    "",
+                    (ln.start, ln.end),
+                    None,
+                    f'only one side gives "{ln.text}"',
+                )
+            )
+    for j, rn in enumerate(rnums):
+        if j in used_r or any(_close(rn.value, v) for v in lvals):
+            continue
+        if any(_same_quantity(ln, rn) for ln in lnums):
+            continue
+        if _one_sided(rn, lnums, lstems):
+            out.append(
+                Conflict(
+                    "number",
+                    "",
+                    rn.text,
+                    None,
+                    (rn.start, rn.end),
+                    f'only one side gives "{rn.text}"',
+                )
+            )
+    return out
+
+
+def _one_sided(n: _Num, others: list[_Num], other_stems: set[str]) -> bool:
+    """A number the other side leaves out, about something the other side does mention."""
+    if n.ordinal or any(_same_quantity(n, o) for o in others):
+        return False
+    anchors = {a for a in (n.unit, n.prev) if a and a not in ("$", "%")}
+    return bool(anchors & other_stems)
+
+
+def _date_conflicts(ldates: list[_Date], rdates: list[_Date]) -> list[Conflict]:
+    out: list[Conflict] = []
+    notes = {
+        "weekday": "different day of the week",
+        "monthday": "different date",
+        "month": "different month",
+        "year": "different year",
+    }
+    for kind in ("weekday", "monthday", "month", "year"):
+        ls = [d for d in ldates if d.kind == kind]
+        rs = [d for d in rdates if d.kind == kind]
+        if kind == "month":
+            # A bare month conflicts only with a bare month (not with "August 7").
+            pass
+        if not ls or not rs:
+            continue
+        lv = {d.value for d in ls}
+        rv = {d.value for d in rs}
+        if lv & rv:
+            continue
+        pair = None
+        if len(ls) == 1 and len(rs) == 1:
+            pair = (ls[0], rs[0])
+        else:
+            pair = next(((a, b) for a in ls for b in rs if a.anchor and a.anchor == b.anchor), None)
+        if pair is None:
+            continue
+        a, b = pair
+        out.append(
+            Conflict("date", a.text, b.text, (a.start, a.end), (b.start, b.end), notes[kind])
+        )
+    return out
+
+
+def _name_conflicts(
+    body_l: str,
+    lt: list[Token],
+    lnames: list[bool],
+    body_r: str,
+    rt: list[Token],
+    rnames: list[bool],
+) -> list[Conflict]:
+    """A name replaced by a different name between shared words ("aide Yuri Ushakov said" vs
+    "aide Dmitry Peskov said")."""
+    out: list[Conflict] = []
+    lnorm = [t.norm for t in lt]
+    rnorm = [t.norm for t in rt]
+    lset, rset = set(lnorm), set(rnorm)
+    ops = SequenceMatcher(None, lnorm, rnorm, autojunk=False).get_opcodes()
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:
+            continue
+        if not all(lnames[i1:i2]) or not all(rnames[j1:j2]):
+            continue
+        # The slot must be framed by shared content words: a role before it or after it.
+        before = ops[n - 1] if n > 0 else None
+        after = ops[n + 1] if n + 1 < len(ops) else None
+        framed = False
+        for op in (before, after):
+            if op and op[0] == "equal" and any(not t.stop for t in lt[op[1] : op[2]]):
+                framed = True
+        if not framed:
+            continue
+        lw, rw = lnorm[i1:i2], rnorm[j1:j2]
+        # Either name appearing elsewhere on the other side means it is not a swap.
+        if any(w in rset for w in lw) or any(w in lset for w in rw):
+            continue
+        # Spelling variants (Zelenskyy / Zelensky) and initials are the same person.
+        if _similar_names(lw, rw):
+            continue
+        ls, le = lt[i1].start, lt[i2 - 1].end
+        rs, re_ = rt[j1].start, rt[j2 - 1].end
+        out.append(
+            Conflict(
+                "name",
+                body_l[ls:le],
+                body_r[rs:re_],
+                (ls, le),
+                (rs, re_),
+                "a different name in the same place",
+            )
+        )
+    return out
+
+
+def _similar_names(a: list[str], b: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    if fuzz.ratio(" ".join(a), " ".join(b)) >= 80:
+        return True
+    # "Zelenskyy" vs "Volodymyr Zelensky": any pair of parts that are near-identical.
+    return any(len(x) > 3 and fuzz.ratio(x, y) >= 85 for x in a for y in b)
+
+
+def _quotes(body: str, span: tuple[int, int]) -> list[tuple[int, int, list[Token]]]:
+    start, end = span
+    text = body[start:end]
+    out = []
+    for a, b in quote_regions(text):
+        toks = tokenize(text[a:b], start + a)
+        if len(toks) >= 3:
+            out.append((start + a, start + b, toks))
+    return out
+
+
+def _quote_conflicts(
+    body_l: str, lspan: tuple[int, int], body_r: str, rspan: tuple[int, int]
+) -> list[Conflict]:
+    """The same statement quoted in different words: the wording diff of the quoted parts."""
+    out: list[Conflict] = []
+    rquotes = _quotes(body_r, rspan)
+    used: set[int] = set()
+    for ls, le, lt in _quotes(body_l, lspan):
+        best = None
+        for k, (_rs, _re, rt) in enumerate(rquotes):
+            if k in used:
+                continue
+            ln, rn = [t.norm for t in lt], [t.norm for t in rt]
+            sm = SequenceMatcher(None, ln, rn, autojunk=False)
+            matched = sum(b.size for b in sm.get_matching_blocks())
+            shared_content = len({t.norm for t in lt if not t.stop} & {t.norm for t in rt})
+            shorter = min(len(ln), len(rn))
+            if matched < 0.5 * shorter or shared_content < 2:
+                continue
+            if best is None or matched > best[0]:
+                best = (matched, k, sm)
+        if best is None:
+            continue
+        matched, k, sm = best
+        rs, re_, rt = rquotes[k]
+        used.add(k)
+        changes = [op for op in sm.get_opcodes() if op[0] != "equal"]
+        # Identical wording, or one quote is simply a shorter excerpt of the other.
+        if not changes or matched == min(len(lt), len(rt)):
+            continue
+        parts = []
+        for _tag, i1, i2, j1, j2 in changes[:3]:
+            a = body_l[lt[i1].start : lt[i2 - 1].end] if i2 > i1 else ""
+            b = body_r[rt[j1].start : rt[j2 - 1].end] if j2 > j1 else ""
+            if a and b:
+                parts.append(f'"{a}" or "{b}"')
+            else:
+                parts.append(f'"{a or b}" on one side only')
+        more = "; …" if len(changes) > 3 else ""
+        # Quote spans exclude a trailing comma/period inside the marks.
+        lq = (lt[0].start, le if body_l[le - 1 : le].isalnum() else _trim(body_l, ls, le))
+        rq = (rt[0].start, re_ if body_r[re_ - 1 : re_].isalnum() else _trim(body_r, rs, re_))
+        out.append(
+            Conflict(
+                "quote",
+                body_l[lq[0] : lq[1]],
+                body_r[rq[0] : rq[1]],
+                lq,
+                rq,
+                "same quote, different words: " + "; ".join(parts) + more,
+            )
+        )
+    return out
+
+
+def _trim(body: str, start: int, end: int) -> int:
+    while end > start and not body[end - 1].isalnum():
+        end -= 1
+    return end
+
+
+def find_conflicts(
+    left_article: Article, left_passage: Passage, right_article: Article, right_passage: Passage
+) -> tuple[Conflict, ...]:
+    """Conflicts between two aligned passages (numbers, dates, names, quoted words)."""
+    if not left_passage.sentences or not right_passage.sentences:
+        return ()
+    lb, rb = left_article.body, right_article.body
+    lsents = _passage_tokens(left_article, left_passage)
+    rsents = _passage_tokens(right_article, right_passage)
+    ldates, lused = _dates(lb, lsents)
+    rdates, rused = _dates(rb, rsents)
+    lnums = _numbers(lb, lsents, lused)
+    rnums = _numbers(rb, rsents, rused)
+    lflat = [t for s in lsents for t in s]
+    rflat = [t for s in rsents for t in s]
+    lstems = {t.stem for t in lflat if not t.stop}
+    rstems = {t.stem for t in rflat if not t.stop}
+    lnames = [name_like(s, i) for s in lsents for i in range(len(s))]
+    rnames = [name_like(s, i) for s in rsents for i in range(len(s))]
+    out: list[Conflict] = []
+    out += _number_conflicts(lnums, rnums, lstems, rstems)
+    out += _date_conflicts(ldates, rdates)
+    out += _name_conflicts(lb, lflat, lnames, rb, rflat, rnames)
+    out += _quote_conflicts(
+        lb,
+        _passage_span(left_article, left_passage),
+        rb,
+        _passage_span(right_article, right_passage),
+    )
+    out.sort(key=lambda c: c.left_span or c.right_span or (0, 0))
+    return tuple(out)

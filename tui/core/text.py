@@ -1,0 +1,360 @@
+"""Word-level helpers shared by alignment, conflicts, people and quotes.
+
+News prose is compared word by word, so every stage needs the same idea of a word: where it is
+in the body (offsets, for highlighting), what it normalises to (lowercase, curly apostrophes
+folded, a light stem so "meets"/"meeting"/"met" do not all look different), whether it carries
+content (stopwords and reporting verbs like "said" say nothing about the fact), and whether it is
+a number, a date word or a name. Keeping these rules in one module means a sentence that two
+stages look at is read the same way by both.
+
+The rules are deliberately light (no model download is possible at run time): a suffix stripper
+rather than a lemmatiser, capitalisation rather than a tagger. They are tuned for how news is
+written in English, not for any particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Abbreviations with dots (U.S., U.K.), money/numbers with separators, decimals and a percent
+# sign, then ordinary words with inner apostrophes or hyphens. Order matters: the first
+# alternative that matches wins.
+WORD_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|\$?\d+(?:[.,:]\d+)*(?:%|(?:st|nd|rd|th)\b)?"
+    r"|[^\W\d_](?:[\w]|['’‘](?=\w)|-(?=\w))*",
+    re.UNICODE,
+)
+
+# Function words plus the verbs and fillers of attribution ("said", "told", "according"): they
+# occur in every news sentence, so sharing them is no evidence that two sentences tell one fact.
+_STOPWORD_TEXT = """
+    a about above after again against all almost also although am among an and another any are
+    aren't around as at be became because been before being below between both but by can can't
+    cannot could couldn't did didn't do does doesn't doing don't down during each either else
+    even ever every few for from further had hadn't has hasn't have haven't having he he'd he'll
+    he's her here here's hers herself him himself his how how's however i i'd i'll i'm i've if in
+    into is isn't it it's its itself just let's may me might more most much must mustn't my
+    myself neither no nor not now of off on once one's only or other others otherwise ought our
+    ours ourselves out over own per perhaps rather same shall shan't she she'd she'll she's
+    should shouldn't since so some still such than that that's the their theirs them themselves
+    then there there's therefore these they they'd they'll they're they've this those though
+    through thus to too toward towards under until up upon us very via was wasn't we we'd we'll
+    we're we've were weren't what what's whatever when when's where where's whereas whether which
+    while who who's whom whose why why's will with within without won't would wouldn't yet you
+    you'd you'll you're you've your yours yourself yourselves
+    said say says saying told tell tells added adding according also meanwhile later earlier
+    already just well like including mr mrs ms dr
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+WEEKDAYS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+# Short weekday forms collide with ordinary words ("sat", "sun", "wed"); they only count when
+# capitalised and followed by a period, which `weekday_of` checks.
+_AMBIGUOUS_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon", "fri", "thu", "tue"})
+
+MONTHS: dict[str, int] = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        )
+    )
+    for name in names
+}
+
+NUMBER_WORDS: dict[str, float] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+    "once": 1,
+    "twice": 2,
+    "half": 0.5,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+# Ordinals and "once"/"twice" count as numbers for conflicts ("first summit" vs "second
+# summit") but "second" is also a unit of time and "one" a pronoun, so the numbers stage treats
+# these as weaker than digits.
+ORDINAL_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+)
+
+MULTIPLIERS: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+    "m": 1e6,
+    "k": 1e3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text with its body offsets and the normal forms the engine compares."""
+
+    text: str
+    start: int
+    end: int
+    norm: str  # lowercase, curly apostrophes folded, trailing possessive kept
+    stem: str  # light stem of norm, possessive dropped
+    stop: bool
+    capital: bool  # starts with an uppercase letter
+
+    @property
+    def is_digit_number(self) -> bool:
+        return self.text[:1].isdigit() or (self.text[:1] == "$" and len(self.text) > 1)
+
+
+def normalise(word: str) -> str:
+    """Lowercase and fold typographic apostrophes so “Trump’s” and "Trump's" compare equal."""
+    return word.lower().replace("’", "'").replace("‘", "'")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English suffix stripper: plural, possessive, -ing, -ed, -ly, final -e.
+
+    It only has to make inflections of one word meet ("meetings" ~ "meeting", "agreed" ~
+    "agree", "announces" ~ "announced"); over-stemming two different words together costs
+    little because names and numbers carry most of the alignment evidence.
+    """
+    w = normalise(word)
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    base = w
+    for suffix, repl, keep in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            if suffix == "s" and (w[-2] in "su" or w.endswith("is")):
+                break
+            base = w[: len(w) - len(suffix)] + repl
+            # "stopped" -> "stop", "planning" -> "plan": undo a doubled final consonant.
+            doubled = len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz"
+            if suffix in ("ing", "ed", "ings") and doubled:
+                base = base[:-1]
+            break
+    if len(base) > 4 and base.endswith("e"):
+        base = base[:-1]
+    return base
+
+
+# (suffix, replacement, minimum letters left before the suffix), tried in order.
+_SUFFIXES: tuple[tuple[str, str, int], ...] = (
+    ("ies", "y", 3),
+    ("ness", "", 4),
+    ("ments", "", 4),
+    ("ment", "", 4),
+    ("ings", "", 3),
+    ("ing", "", 3),
+    ("edly", "", 3),
+    ("ed", "", 3),
+    ("ly", "", 4),
+    ("es", "e", 3),
+    ("s", "", 3),
+)
+
+
+def is_stopword(word: str) -> bool:
+    return normalise(word) in STOPWORDS
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """All words of `text` as Tokens; `base` is added to offsets (pass the sentence start)."""
+    out: list[Token] = []
+    for m in WORD_RE.finditer(text):
+        w = m.group()
+        n = normalise(w)
+        out.append(
+            Token(
+                w,
+                base + m.start(),
+                base + m.end(),
+                n,
+                stem(w),
+                n in STOPWORDS,
+                w[:1].isupper(),
+            )
+        )
+    return out
+
+
+_NUM_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)(%|st|nd|rd|th)?$")
+
+
+def number_value(word: str) -> float | None:
+    """The value of a digit token ("1,200" -> 1200.0, "$2.1" -> 2.1, "14%" -> 14.0) or a
+    number word ("three" -> 3.0); None when the word is not a number.
+
+    A comma followed by exactly three digits is a thousands separator; otherwise it is read as
+    a decimal comma, as European outlets write it.
+    """
+    w = normalise(word)
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    m = _NUM_RE.match(w)
+    if not m:
+        return None
+    digits = m.group(1)
+    if "," in digits:
+        parts = digits.split(",")
+        if all(len(p) == 3 for p in parts[1:]):
+            digits = "".join(parts)
+        elif len(parts) == 2 and "." not in digits:
+            digits = parts[0] + "." + parts[1]
+        else:
+            digits = digits.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def is_year(word: str) -> bool:
+    """A four-digit number in the range news writes as a year (1900-2099)."""
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2099
+
+
+def weekday_of(token: Token, next_text: str = "") -> int | None:
+    """Weekday index 0..6 when the token names a day ("Thursday", "Thu.")."""
+    if not token.capital:
+        return None
+    n = token.norm
+    if n not in WEEKDAYS:
+        return None
+    if n in _AMBIGUOUS_WEEKDAYS and not next_text.startswith("."):
+        return None
+    return WEEKDAYS[n]
+
+
+def month_of(token: Token, next_text: str = "") -> int | None:
+    """Month 1..12 when the token names a month ("August", "Aug."). "May" and "March" need a
+    capital letter, which keeps the verb and the modal out mid-sentence."""
+    if not token.capital:
+        return None
+    n = token.norm
+    if n not in MONTHS:
+        return None
+    return MONTHS[n]
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans (relative to `text`) of the words inside quotation marks.
+
+    Curly quotes pair explicitly; straight double quotes pair in order. An opening mark with no
+    closing one runs to the end of the text, because news often continues a quote over a
+    sentence boundary and closes it later.
+    """
+    regions: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "“":
+            j = text.find("”", i + 1)
+            end = n if j < 0 else j
+            regions.append((i + 1, end))
+            i = end + 1
+        elif c == '"':
+            j = text.find('"', i + 1)
+            end = n if j < 0 else j
+            regions.append((i + 1, end))
+            i = end + 1
+        elif c == "”":
+            # A closing mark without an opening one: the quote began in an earlier sentence.
+            if not regions:
+                regions.append((0, i))
+            i += 1
+        else:
+            i += 1
+    return [(s, e) for s, e in regions if e > s]
+
+
+def name_like(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] looks like (part of) a name: capitalised and not a stopword.
+
+    The first word of a sentence is capitalised anyway, so it only counts when the next word
+    is a capitalised non-stopword too (a multiword name such as "Vladimir Putin said").
+    """
+    t = tokens[i]
+    if not t.capital or t.stop or t.text[:1].isdigit():
+        return False
+    if t.norm in WEEKDAYS or t.norm in MONTHS:
+        return False
+    if i == 0:
+        nxt = tokens[1] if len(tokens) > 1 else None
+        return bool(nxt and nxt.capital and not nxt.stop)
+    return True

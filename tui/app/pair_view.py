@@ -1,0 +1,162 @@
+"""The current passage next to its counterpart: word diff, score and conflicts in plain words.
+
+The panes show *where* two articles tell the same fact; this view shows *how* their wording
+differs, which is the point of comparing outlets. Text is built as rich `Text` by appending
+plain strings (article text is never parsed as markup); colours come from the running theme's
+variables each time it is rebuilt, so a theme switch only needs `refresh_view()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.core.model import Alignment, Comparison, DiffOp, QuoteLink
+
+from .article_view import clean
+
+
+@dataclass(frozen=True, slots=True)
+class PairContent:
+    """What the pair view is asked to show (kept so a theme change can rebuild it)."""
+
+    kind: str  # "alignment" | "only" | "quote" | "empty"
+    left_label: str = ""
+    right_label: str = ""
+    alignment: Alignment | None = None
+    left_text: str = ""
+    ordinal: int = 0
+    total: int = 0
+    others: int = 0
+    link: QuoteLink | None = None
+
+
+def _colour(variables: dict[str, str], name: str, fallback: str):
+    try:
+        return Color.parse(variables.get(name, fallback)).rich_color
+    except Exception:
+        return None
+
+
+def diff_text(
+    ops: tuple[DiffOp, ...], side: str, variables: dict[str, str], fallback: str = ""
+) -> Text:
+    """One side of a word diff: equal words plain, this side's own words coloured."""
+    text = Text()
+    if not ops:
+        text.append(clean(fallback))
+        return text
+    delete = Style(color=_colour(variables, "diff-delete", "#ff5555"), strike=False, bold=True)
+    insert = Style(color=_colour(variables, "diff-insert", "#50fa7b"), bold=True)
+    for op in ops:
+        own = op.left if side == "left" else op.right
+        if not own:
+            continue
+        if op.tag == "equal":
+            text.append(clean(own))
+        elif side == "left":
+            text.append(clean(own), delete)
+        else:
+            text.append(clean(own), insert)
+        if not own.endswith(" "):
+            text.append(" ")
+    return text
+
+
+class PairView(VerticalScroll, can_focus=False):
+    """The bottom panel; scrolls when a long passage does not fit its few lines."""
+
+    HELP = "The current passage and its counterpart, with the words that differ coloured."
+
+    def __init__(self, comparison: Comparison, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.comparison = comparison
+        self.content = PairContent("empty")
+
+    def compose(self):
+        yield Static(id="pair-body")
+
+    def show(self, content: PairContent) -> None:
+        self.content = content
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#pair-body", Static).update(self._build())
+        self.scroll_home(animate=False)
+
+    def _build(self) -> Text:
+        c = self.content
+        variables = self.app.theme_variables
+        muted = Style(color=_colour(variables, "text-muted", "#888888"))
+        label = Style(bold=True)
+        out = Text(no_wrap=False)
+        if c.kind == "empty":
+            out.append("No sentence under the cursor.", muted)
+            return out
+        if c.kind == "only":
+            out.append(f"Only in {clean(c.left_label)}", label)
+            out.append(f" — {clean(c.right_label)} does not report this sentence.\n", muted)
+            out.append(clean(c.left_text))
+            return out
+        if c.kind == "quote" and c.link is not None:
+            return self._quote(c, variables, muted, label)
+        al = c.alignment
+        assert al is not None
+        out.append(f"Aligned passage {c.ordinal} of {c.total}", label)
+        out.append(f" · score {al.score:.2f}", muted)
+        if c.others:
+            out.append(f" · +{c.others} more counterpart(s), enter cycles", muted)
+        out.append("\n")
+        out.append(f"{clean(c.left_label)}: ", label)
+        out.append_text(diff_text(al.diff, "left", variables, self._text(al, "left")))
+        out.append("\n")
+        out.append(f"{clean(c.right_label)}: ", label)
+        out.append_text(diff_text(al.diff, "right", variables, self._text(al, "right")))
+        if al.conflicts:
+            conflict = Style(color=_colour(variables, "conflict", "#ff5555"), bold=True)
+            for k in al.conflicts:
+                out.append("\n")
+                out.append("≠ ", conflict)
+                out.append(clean(self._note(k, c)))
+        return out
+
+    def _text(self, al: Alignment, side: str) -> str:
+        passage = al.left if side == "left" else al.right
+        article = self.comparison.articles[passage.article]
+        return " ".join(article.sentences[i].text for i in passage.sentences)
+
+    @staticmethod
+    def _note(conflict, c: PairContent) -> str:
+        if conflict.note:
+            return conflict.note
+        if conflict.left and not conflict.right:
+            return f"“{conflict.left}” only in {c.left_label}"
+        if conflict.right and not conflict.left:
+            return f"“{conflict.right}” only in {c.right_label}"
+        return f"{c.left_label} says “{conflict.left}”, {c.right_label} says “{conflict.right}”"
+
+    def _quote(self, c: PairContent, variables, muted: Style, label: Style) -> Text:
+        link = c.link
+        assert link is not None
+        left = self.comparison.quote(link.left)
+        right = self.comparison.quote(link.right)
+        out = Text()
+        out.append("Same quote in two articles", label)
+        out.append(f" · similarity {link.score:.2f}", muted)
+        if link.speaker_mismatch:
+            out.append(" · attributed to different speakers", muted)
+        for side, q in (("left", left), ("right", right)):
+            if q is None:
+                continue
+            name = self.comparison.articles[q.article].label
+            out.append("\n")
+            out.append(f"{clean(name)} ({clean(q.speaker or 'unattributed')}): ", label)
+            out.append_text(diff_text(link.diff, side, variables, q.text))
+        return out

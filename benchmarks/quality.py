@@ -103,6 +103,9 @@ class Corpus:
     related: set[tuple[int, int, int, int]] = field(default_factory=set)
     people: list[GoldPerson] = field(default_factory=list)
     not_people: list[str] = field(default_factory=list)
+    # People named only in bylines and credits: not news content, so listing them is neither
+    # rewarded nor counted as a non-person.
+    boilerplate_people: list[str] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
     links: list[GoldLink] = field(default_factory=list)
 
@@ -200,7 +203,8 @@ def quote_span(article: Article, loc: Loc) -> tuple[int, int] | None:
 
     Scans the paragraph from its start, so a quote opened in an earlier sentence of the same
     paragraph counts; a quote whose closing mark is missing runs to the paragraph end (news
-    style for quotes that continue into the next paragraph).
+    style for quotes that continue into the next paragraph). The span is clipped to the
+    fragment's sentence.
     """
     para = next((p for p in article.paragraphs if p.start <= loc.start and loc.end <= p.end), None)
     if para is None:
@@ -226,7 +230,9 @@ def quote_span(article: Article, loc: Loc) -> tuple[int, int] | None:
         if article.body[pos] in CLOSING_MARKS + NEUTRAL_MARKS:
             end = pos
             break
-    return opened, end
+    # The model ties a quote to one sentence, so a quote running over two sentences is two.
+    sent = article.sentences[loc.sentence]
+    return max(opened, sent.start), min(end, sent.end)
 
 
 # --------------------------------------------------------------------------------------------
@@ -264,7 +270,15 @@ def load_corpus(yaml_path: Path) -> tuple[Corpus | None, list[str]]:
         return None, [f"{name}: cannot read {yaml_path}: {exc}"]
     if not isinstance(data, dict):
         return None, [f"{name}: {yaml_path} is not a mapping"]
-    allowed = {"articles", "alignments", "people", "not_people", "quotes", "quote_links"}
+    allowed = {
+        "articles",
+        "alignments",
+        "people",
+        "boilerplate_people",
+        "not_people",
+        "quotes",
+        "quote_links",
+    }
     for key in data:
         if key not in allowed:
             errors.append(f"{name}: unknown top-level key {key!r}")
@@ -311,6 +325,17 @@ def load_corpus(yaml_path: Path) -> tuple[Corpus | None, list[str]]:
                 )
             seen_keys[key] = person.name
         corpus.people.append(person)
+    for key in ("boilerplate_people",):
+        extra_names = data.get(key) or []
+        if not isinstance(extra_names, list) or not all(isinstance(x, str) for x in extra_names):
+            errors.append(f"{name}: '{key}' must be a list of strings")
+        else:
+            corpus.boilerplate_people = list(extra_names)
+            for x in extra_names:
+                if norm_name(x) in seen_keys:
+                    errors.append(f"{name}: {key} entry {x!r} is also a form of a person")
+                if fragment_pattern(x).search("\n".join(a.body for a in corpus.articles)) is None:
+                    errors.append(f"{name}: {key} entry {x!r} occurs in no article")
     not_people = data.get("not_people") or []
     if not isinstance(not_people, list) or not all(isinstance(x, str) for x in not_people):
         errors.append(f"{name}: 'not_people' must be a list of strings")
@@ -516,11 +541,14 @@ def score_people(corpus: Corpus, comp: Comparison) -> dict[str, Any]:
     non_persons: list[str] = []
     merged: list[str] = []
     not_people_keys = {norm_name(x) for x in corpus.not_people}
+    byline_keys = {norm_name(x) for x in corpus.boilerplate_people}
+    matched_pred = 0
     for p in comp.people:
         gs = _matches(corpus, p)
         for g in gs:
             hits[g].append(p.name)
-        if not gs:
+        matched_pred += bool(gs)
+        if not gs and not _person_keys(p) & byline_keys:
             flag = " (listed in not_people)" if _person_keys(p) & not_people_keys else ""
             non_persons.append(p.name + flag)
         if len(gs) > 1:
@@ -537,7 +565,9 @@ def score_people(corpus: Corpus, comp: Comparison) -> dict[str, Any]:
         "split": len(split),
         "merged": len(merged),
         "recall": _ratio(len(found), len(corpus.people)),
-        "precision": _ratio(len(comp.people) - len(non_persons), len(comp.people)),
+        "predicted_matched": matched_pred,
+        # Share of listed people that are real annotated people (byline names are neutral).
+        "precision": _ratio(matched_pred, matched_pred + len(non_persons)),
         "missed_names": missed,
         "non_person_names": non_persons,
         "split_names": split,
@@ -551,14 +581,13 @@ def _overlap(q: Quote, g: GoldQuote) -> int:
     return max(0, min(q.end, g.end) - max(q.start, g.start))
 
 
-def _gold_of(corpus: Corpus, q: Quote) -> int | None:
-    """The annotated quote a predicted quote covers most, if any."""
-    best, best_len = None, 0
-    for i, g in enumerate(corpus.quotes):
-        ov = _overlap(q, g)
-        if ov > best_len:
-            best, best_len = i, ov
-    return best
+def _golds_of(corpus: Corpus, q: Quote) -> set[int]:
+    """Every annotated quote a predicted quote overlaps.
+
+    Not exclusive: an engine that keeps a two-sentence quote as one span covers both annotated
+    halves, and each half should count as found.
+    """
+    return {i for i, g in enumerate(corpus.quotes) if _overlap(q, g) > 0}
 
 
 def speaker_ok(corpus: Corpus, comp: Comparison, gold: GoldQuote, predicted: str | None) -> bool:
@@ -583,10 +612,10 @@ def score_quotes(corpus: Corpus, comp: Comparison) -> dict[str, Any]:
     by_gold: dict[int, list[Quote]] = {i: [] for i in range(len(corpus.quotes))}
     spurious: list[str] = []
     for q in comp.quotes:
-        g = _gold_of(corpus, q)
-        if g is None:
+        golds = _golds_of(corpus, q)
+        if not golds:
             spurious.append(f"[{q.article}] {_short(q.text)}")
-        else:
+        for g in golds:
             by_gold[g].append(q)
     right: list[str] = []
     wrong: list[str] = []
@@ -638,16 +667,22 @@ def score_links(corpus: Corpus, comp: Comparison) -> dict[str, Any]:
     for link in predicted_links(comp):
         ids = sorted(link)
         quotes = [by_id.get(i) for i in ids]
-        golds = [_gold_of(corpus, q) if q is not None else None for q in quotes]
-        key = frozenset(g for g in golds if g is not None)
-        if None not in golds and len(key) == 2 and key in gold_pairs:
-            found_pairs.add(key)
+        if len(ids) == 2 and quotes[0] is not None and quotes[1] is not None:
+            left, right = _golds_of(corpus, quotes[0]), _golds_of(corpus, quotes[1])
+            hits = {
+                k for k in gold_pairs if any(frozenset((x, y)) == k for x in left for y in right)
+            }
         else:
-            texts = " <-> ".join(
-                _short(q.text, 40) if q else f"(unknown id {i})"
-                for q, i in zip(quotes, ids, strict=True)
+            hits = set()
+        if hits:
+            found_pairs |= hits
+        else:
+            spurious.append(
+                " <-> ".join(
+                    _short(q.text, 40) if q else f"(unknown id {i})"
+                    for q, i in zip(quotes, ids, strict=True)
+                )
             )
-            spurious.append(texts)
     full = [k for k, ln in gold_pairs.items() if ln.kind == "full"]
     found = [k for k in full if k in found_pairs]
     missed = [
@@ -696,7 +731,9 @@ def totals(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
     pe = out.get("people", {})
     if pe:
         pe["recall"] = _ratio(pe["found"], pe["people"])
-        pe["precision"] = _ratio(pe["predicted"] - pe["non_persons"], pe["predicted"])
+        pe["precision"] = _ratio(
+            pe["predicted_matched"], pe["predicted_matched"] + pe["non_persons"]
+        )
     return out
 
 

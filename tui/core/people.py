@@ -1,12 +1,719 @@
-"""TEMPORARY: no people yet; replaced by issue 3."""
+"""Who the articles talk about: person names, their titles, and every place each is mentioned.
+
+No tagger is available offline, so the rules follow how news introduces people. A person's
+first mention is a capitalised name with evidence around it: a title or role before it
+("Kremlin aide Yuri Ushakov", "U.S. Secretary of State Marco Rubio", "Trump's envoy, Steve
+Witkoff"), an honorific ("Sheikh Mohamed bin Zayed Al Nahyan"), a common given name, or a verb
+of speech after it together with a later surname-only mention. Later mentions use the surname
+("Ushakov"), sometimes a possessive ("Trump's envoy") or a role ("the Kremlin leader"), which is
+resolved only when exactly one person's title fits. Organisations and places are kept out by
+their last word ("State Department", "Truth Social"), by known place and nationality words, and
+by "the" in front ("the Oval Office"). Precision comes first: a wrong name in the sidebar costs
+the reader more trust than a missing one, so a capitalised word with no evidence is skipped.
+
+The same person is merged across articles by surname (exact, or a close spelling such as
+Zelensky/Zelenskyy when the given names agree), and named by the fullest form any article uses.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from .article import Article
-from .model import Person
+from rapidfuzz import fuzz
+
+from .article import Article, Sentence
+from .model import Mention, Person
+from .names import (
+    CAPITAL_PARTICLES,
+    DEMONYMS,
+    FAMILY_FIRST,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    GIVEN_NAMES,
+    HONORIFICS,
+    LEADER_HEADS,
+    MALE_TITLES,
+    NATION_OF,
+    NOT_NAME_WORDS,
+    ORG_SUFFIXES,
+    PARTICLES,
+    PLACE_WORDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    fold,
+)
+
+# Honorific abbreviations, initials ("J.D.", "U.S.", "J."), words with inner apostrophes or
+# hyphens ("O'Brien", "Jean-Noël", "Trump's"), numbers, then any other single character.
+_TOKEN_RE = re.compile(
+    r"(?<!\w)(?P<abbr>(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Rev|St|Jr|Sr)\.)"
+    r"|(?P<init>(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))"
+    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
+    r"|(?P<num>\d[\d.,]*)"
+    r"|(?P<punct>\S)"
+)
+_POSSESSIVE = ("'s", "’s")
+_OPEN_QUOTES = "“\"‘'«"
+# Plural role words are evidence that names follow ("presidents Putin and Trump") but are not
+# a title of any one of them.
+_PLURAL_ROLES = frozenset(
+    w for w in ROLE_HEADS if (w.endswith("s") and w[:-1] in ROLE_HEADS) or w == "spokespeople"
+)
+_DETERMINERS = frozenset({"the", "a", "an"})
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(slots=True)
+class Token:
+    """A word of a sentence with body offsets; a possessive "'s" is cut off and remembered."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "abbr" | "init" | "word" | "num" | "punct"
+    possessive: bool = False
+    initial: bool = False  # first word of its sentence (capitalised by grammar, not by name)
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.kind in ("word", "init", "abbr") and self.text[:1].isupper()
+
+
+def tokenize(sentence: Sentence) -> list[Token]:
+    """Split a sentence into tokens with body offsets (shared with the quotes stage)."""
+    out: list[Token] = []
+    first_word_seen = False
+    for m in _TOKEN_RE.finditer(sentence.text):
+        kind = m.lastgroup or "punct"
+        text = m.group()
+        start = sentence.start + m.start()
+        possessive = False
+        if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
+            text, possessive = text[:-2], True
+        tok = Token(text, start, start + len(text), kind, possessive)
+        if kind in ("word", "init", "abbr") and not first_word_seen:
+            tok.initial = True
+            first_word_seen = True
+        elif kind in ("num",):
+            first_word_seen = True
+        out.append(tok)
+    return out
+
+
+def _gap_is_space(body: str, a: Token, b: Token) -> bool:
+    gap = body[a.end + (2 if a.possessive else 0) : b.start]
+    return 0 < len(gap) <= 3 and gap.isspace() and "\n\n" not in gap
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """One introduction or titled mention of a name found in one sentence."""
+
+    words: tuple[str, ...]
+    article: int
+    sentence: int
+    start: int
+    end: int
+    title: str | None = None
+    title_start: int | None = None
+    plural_title: bool = False
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """A person being assembled from candidates across articles."""
+
+    forms: list[tuple[str, ...]] = field(default_factory=list)
+    candidates: list[_Candidate] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def name(self) -> str:
+        counts: dict[tuple[str, ...], int] = {}
+        for c in self.candidates:
+            counts[c.words] = counts.get(c.words, 0) + 1
+        best = max(self.forms, key=lambda f: (len(f), counts.get(f, 0), len(" ".join(f))))
+        return " ".join(best)
+
+    def short_forms(self) -> set[str]:
+        out: set[str] = set()
+        for f in self.forms:
+            out |= _short_forms(f)
+        return out
+
+
+def _short_forms(words: tuple[str, ...]) -> set[str]:
+    """How later mentions shorten a full name: the surname, with its particles, or a family
+    name that comes first ("Xi" of "Xi Jinping")."""
+    if len(words) == 1:
+        return {words[0]}
+    out = {words[-1]}
+    i = len(words) - 1
+    while i > 1 and (fold(words[i - 1]) in PARTICLES or fold(words[i - 1]) in CAPITAL_PARTICLES):
+        i -= 1
+        out.add(" ".join(words[i:]))
+    if fold(words[0]) in FAMILY_FIRST:
+        out.add(words[0])
+    return out
+
+
+def _name_capable(tok: Token) -> bool:
+    if not tok.capitalised or tok.kind == "abbr":
+        return False
+    f = tok.folded
+    return f not in TITLE_WORDS and f not in ROLE_HEADS and f not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(
+    w for w in NOT_NAME_WORDS if len(w) <= 9 and w.isalpha() and w not in PLACE_WORDS
+) - {
+    "kremlin",
+    "pentagon",
+    "congress",
+    "senate",
+    "parliament",
+    "vatican",
+    "downing",
+    "whitehall",
+    "capitol",
+}
+
+
+def _is_particle(tok: Token) -> bool:
+    f = tok.folded
+    return (f in PARTICLES and tok.text.islower()) or (f in CAPITAL_PARTICLES and tok.capitalised)
+
+
+def _runs(body: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens (token index ranges), particles allowed inside."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not _name_capable(toks[i]) or _is_particle(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < n
+            and not toks[j - 1].possessive
+            and _gap_is_space(body, toks[j - 1], toks[j])
+            and (_name_capable(toks[j]) or _is_particle(toks[j]))
+        ):
+            j += 1
+        while j > i + 1 and _is_particle(toks[j - 1]):
+            j -= 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _title_before(body: str, toks: list[Token], i: int) -> tuple[str | None, int | None, bool]:
+    """The role phrase right before token i ("Kremlin foreign policy adviser"), its start, and
+    whether it is plural. An appositive comma is allowed ("Trump's envoy, Steve Witkoff")."""
+    j = i - 1
+    anchor: Token | None = toks[i]
+    if j >= 1 and toks[j].text == "," and toks[j - 1].folded in ROLE_HEADS:
+        j -= 1
+        anchor = None  # the appositive comma: no space check between role and comma
+    taken: list[int] = []
+    while j >= 0:
+        t = toks[j]
+        nxt = toks[taken[-1]] if taken else anchor
+        if t.possessive or (nxt is not None and not _gap_is_space(body, t, nxt)):
+            break
+        f = t.folded
+        if t.kind in ("word", "init", "abbr"):
+            if t.capitalised:
+                if f in _FUNCTION_WORDS and f not in TITLE_WORDS and f not in ROLE_HEADS:
+                    break
+                # A sentence-initial word is a modifier only if it is a place/nation word.
+                if (
+                    t.initial
+                    and f not in TITLE_WORDS
+                    and f not in ROLE_HEADS
+                    and f not in NATION_OF
+                    and f not in DEMONYMS
+                    and f not in PLACE_WORDS
+                ):
+                    break
+            elif not (f in ROLE_HEADS or f in ROLE_MODIFIERS or f == "of"):
+                break
+            taken.append(j)
+            j -= 1
+            continue
+        break
+    taken.reverse()
+    while taken and toks[taken[0]].folded in ("of", "the", "and", "de"):
+        taken.pop(0)
+    if not taken:
+        return None, None, False
+    last = toks[taken[-1]]
+    if (
+        last.folded not in HONORIFICS
+        and last.folded not in ROLE_HEADS
+        and (last.folded not in TITLE_WORDS)
+    ):
+        return None, None, False
+    if not any(toks[k].folded in HONORIFICS or toks[k].folded in ROLE_HEADS for k in taken):
+        return None, None, False
+    start = toks[taken[0]].start
+    text = body[start : last.end]
+    plural = last.folded in _PLURAL_ROLES
+    return text, start, plural
+
+
+def _title_after(body: str, toks: list[Token], j: int) -> str | None:
+    """An appositive role after a name: "Steve Witkoff, Trump's special envoy, said"."""
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    words: list[Token] = []
+    while k < len(toks) and toks[k].text not in (",", ".", ";", ":") and len(words) < 8:
+        if toks[k].kind not in ("word", "init", "abbr"):
+            return None
+        words.append(toks[k])
+        k += 1
+    if not words or words[-1].folded not in ROLE_HEADS or words[-1].folded in _PLURAL_ROLES:
+        return None
+    while words and (words[0].folded in _DETERMINERS or words[0].possessive):
+        words.pop(0)
+    if not words or any(
+        not (
+            w.capitalised
+            or w.folded in ROLE_MODIFIERS
+            or w.folded in ROLE_HEADS
+            or w.folded == "of"
+        )
+        for w in words
+    ):
+        return None
+    return body[words[0].start : words[-1].end]
+
+
+def _vetoed(words: Sequence[Token]) -> bool:
+    """Organisation, place, outlet or calendar word in the sequence: not a person."""
+    if words[-1].folded in ORG_SUFFIXES:
+        return True
+    joined = " ".join(w.folded for w in words)
+    if joined in PLACE_WORDS:
+        return True
+    for w in words:
+        f = w.folded
+        if f in PLACE_WORDS or f in DEMONYMS or f in NOT_NAME_WORDS or f in NATION_OF:
+            if f in GIVEN_NAMES:
+                continue
+            return True
+        if any(c.isdigit() for c in w.text):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _ArticleTokens:
+    article: int
+    sentences: list[tuple[Sentence, list[Token]]]
+
+
+def _tokenize_all(articles: Sequence[Article]) -> list[_ArticleTokens]:
+    out = []
+    for ai, art in enumerate(articles):
+        out.append(_ArticleTokens(ai, [(s, tokenize(s)) for s in art.sentences]))
+    return out
+
+
+def _midsentence_caps(arts: list[_ArticleTokens]) -> set[str]:
+    """Words seen capitalised away from a sentence start: proper nouns, not grammar."""
+    out: set[str] = set()
+    for at in arts:
+        for _, toks in at.sentences:
+            for t in toks:
+                if t.capitalised and not t.initial:
+                    out.add(t.text)
+    return out
+
+
+def _find_candidates(
+    articles: Sequence[Article], arts: list[_ArticleTokens]
+) -> tuple[list[_Candidate], set[str]]:
+    midcaps = _midsentence_caps(arts)
+    # Surnames seen alone (a one-word run): "a sequence whose later mentions are its surname".
+    alone: set[str] = set()
+    runs_by_sentence: list[list[tuple[Sentence, list[Token], list[tuple[int, int]]]]] = []
+    for at in arts:
+        body = articles[at.article].body
+        per: list[tuple[Sentence, list[Token], list[tuple[int, int]]]] = []
+        for sent, toks in at.sentences:
+            runs = _runs(body, toks)
+            trimmed: list[tuple[int, int]] = []
+            for i, j in runs:
+                if (
+                    toks[i].initial
+                    and toks[i].folded not in GIVEN_NAMES
+                    and toks[i].text not in midcaps
+                ):
+                    i += 1
+                    while i < j and _is_particle(toks[i]):
+                        i += 1
+                if i < j:
+                    trimmed.append((i, j))
+                    if j - i == 1 and not toks[i].initial:
+                        alone.add(toks[i].text)
+                    for t in toks[i:j]:
+                        if "-" in t.text:
+                            alone.update(t.text.split("-"))
+            per.append((sent, toks, trimmed))
+        runs_by_sentence.append(per)
+
+    cands: list[_Candidate] = []
+    for at, per in zip(arts, runs_by_sentence, strict=True):
+        body = articles[at.article].body
+        for sent, toks, runs in per:
+            for i, j in runs:
+                # Leading nation/place words are modifiers of the name ("Russian Vladimir
+                # Putin"), not part of it.
+                while j - i > 1 and (toks[i].folded in DEMONYMS or toks[i].folded in NATION_OF):
+                    i += 1
+                words = toks[i:j]
+                if len(words) > _MAX_NAME_WORDS + 2:
+                    continue
+                core = [w for w in words if not _is_particle(w)]
+                if len(core) > _MAX_NAME_WORDS:
+                    continue
+                title, title_start, plural = _title_before(body, toks, i)
+                prev = toks[i - 1] if i > 0 else None
+                if prev is not None and prev.folded in _DETERMINERS and title is None:
+                    continue
+                if prev is not None and prev.folded in _DETERMINERS and title is not None:
+                    pass
+                if _vetoed(words):
+                    continue
+                if title is None:
+                    after = _title_after(body, toks, j)
+                    if after is not None:
+                        title, title_start = after, None
+                nxt = toks[j] if j < len(toks) else None
+                if nxt is not None and nxt.text == "," and j + 1 < len(toks):
+                    nxt = toks[j + 1]
+                speech = (nxt is not None and nxt.folded in SPEECH_VERBS) or (
+                    prev is not None and prev.folded in SPEECH_VERBS
+                )
+                if len(core) >= 2:
+                    given = core[0].folded in GIVEN_NAMES or core[0].kind == "init"
+                    surname_alone = words[-1].text in alone
+                    if not (
+                        title
+                        or given
+                        or (speech and surname_alone)
+                        or (
+                            surname_alone
+                            and len(core) <= 3
+                            and all(w.text in midcaps or w.folded in GIVEN_NAMES for w in core)
+                            and speech
+                        )
+                    ):
+                        continue
+                else:
+                    # One word is a person only right after a capitalised title or honorific.
+                    if title is None or title_start is None or plural:
+                        continue
+                    if prev is None or not prev.capitalised:
+                        continue
+                    if words[0].kind == "init":
+                        continue
+                cands.append(
+                    _Candidate(
+                        words=tuple(w.text for w in words),
+                        article=at.article,
+                        sentence=sent.index,
+                        start=words[0].start,
+                        end=words[-1].end,
+                        title=title if not plural else None,
+                        title_start=title_start,
+                        plural_title=plural,
+                    )
+                )
+    return cands, alone
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    if fa.startswith(fb) or fb.startswith(fa):
+        return True
+    return fuzz.ratio(fa, fb) >= 85
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) < 2 or len(b) < 2:
+        return False
+    fa = [fold(w) for w in a]
+    fb = [fold(w) for w in b]
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1]):
+        return True
+    if fa[-1] == fb[-1]:
+        return _first_compatible(a[0], b[0])
+    close = min(len(fa[-1]), len(fb[-1])) >= 4 and fuzz.ratio(fa[-1], fb[-1]) >= 85
+    return close and fa[0] == fb[0]
+
+
+def _cluster(cands: list[_Candidate]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for c in (c for c in cands if len(c.words) >= 2):
+        home = next(
+            (cl for cl in clusters if any(_same_person(c.words, f) for f in cl.forms)), None
+        )
+        if home is None:
+            home = _Cluster()
+            clusters.append(home)
+        if c.words not in home.forms:
+            home.forms.append(c.words)
+        home.candidates.append(c)
+    for c in (c for c in cands if len(c.words) == 1):
+        word = c.words[0]
+        fits = [cl for cl in clusters if word in cl.short_forms()]
+        if len(fits) > 1:
+            local = [cl for cl in fits if any(x.article == c.article for x in cl.candidates)]
+            fits = local if len(local) == 1 else []
+            if not fits:
+                continue
+        if fits:
+            fits[0].candidates.append(c)
+            continue
+        single = next((cl for cl in clusters if cl.forms == [c.words]), None)
+        if single is None:
+            single = _Cluster(forms=[c.words])
+            clusters.append(single)
+        single.candidates.append(c)
+    return clusters
+
+
+def _pick(
+    clusters: list[_Cluster], fits: list[_Cluster], article: int, pos: int
+) -> _Cluster | None:
+    """Resolve a surname that fits several people: the one last introduced before it here."""
+    if len(fits) == 1:
+        return fits[0]
+    best: tuple[int, _Cluster] | None = None
+    for cl in fits:
+        for c in cl.candidates:
+            if c.article == article and c.start <= pos and (best is None or c.start > best[0]):
+                best = (c.start, cl)
+    return best[1] if best else None
+
+
+def _nation_of_tokens(words: Sequence[str]) -> str | None:
+    joined = " ".join(fold(w) for w in words)
+    if "white house" in joined:
+        return "us"
+    if "downing street" in joined:
+        return "uk"
+    for w in words:
+        key = NATION_OF.get(fold(w))
+        if key:
+            return key
+    return None
+
+
+def _leader_nation(title: str) -> str | None:
+    words = title.split()
+    if not any(fold(w) in LEADER_HEADS for w in words):
+        return None
+    if any(fold(w) in ("former", "ex", "late", "vice", "deputy") for w in words):
+        return None
+    return _nation_of_tokens(words)
+
+
+def _role_mentions(body: str, art: _ArticleTokens, clusters: list[_Cluster]) -> None:
+    """ "the Kremlin leader" / "the Russian president" -> the one person whose title fits."""
+    for sent, toks in art.sentences:
+        for i in range(len(toks) - 2):
+            if toks[i].folded != "the":
+                continue
+            k = i + 1
+            mods: list[Token] = []
+            while k < len(toks) and toks[k].capitalised and len(mods) < 2:
+                mods.append(toks[k])
+                k += 1
+            if not mods or k >= len(toks) or toks[k].folded not in LEADER_HEADS:
+                continue
+            if toks[k].possessive is False and k + 1 < len(toks) and toks[k + 1].text == "of":
+                continue
+            nation = _nation_of_tokens([m.text for m in mods])
+            if nation is None:
+                continue
+            here = [cl for cl in clusters if any(m.article == art.article for m in cl.mentions)]
+            fits = [cl for cl in here if any(_leader_nation(t) == nation for t in cl.titles)]
+            if len(fits) != 1:
+                continue
+            start, end = mods[0].start, toks[k].end
+            text = body[start:end]
+            cl = fits[0]
+            cl.mentions.append(Mention(art.article, sent.index, start, end, text))
+            if text not in cl.titles:
+                cl.titles.append(text)
 
 
 def find_people(articles: Sequence[Article]) -> list[Person]:
-    return []
+    """People named in the articles, most mentioned first, merged across articles."""
+    arts = _tokenize_all(articles)
+    cands, _alone = _find_candidates(articles, arts)
+    clusters = _cluster(cands)
+    if not clusters:
+        return []
+
+    for cl in clusters:
+        for c in cl.candidates:
+            if c.title and c.title not in cl.titles and not c.plural_title:
+                cl.titles.append(c.title)
+
+    short_index: dict[str, list[_Cluster]] = {}
+    for cl in clusters:
+        for s in cl.short_forms():
+            short_index.setdefault(s, []).append(cl)
+    full_spans: dict[tuple[int, int], _Cluster] = {}
+    for cl in clusters:
+        for c in cl.candidates:
+            full_spans[(c.article, c.start)] = cl
+
+    for at in arts:
+        body = articles[at.article].body
+        for sent, toks in at.sentences:
+            i = 0
+            while i < len(toks):
+                t = toks[i]
+                cl = full_spans.get((at.article, t.start))
+                if cl is not None:
+                    cand = next(
+                        c for c in cl.candidates if c.article == at.article and c.start == t.start
+                    )
+                    cl.mentions.append(
+                        Mention(
+                            at.article,
+                            sent.index,
+                            cand.start,
+                            cand.end,
+                            body[cand.start : cand.end],
+                        )
+                    )
+                    while i < len(toks) and toks[i].start < cand.end:
+                        i += 1
+                    continue
+                if t.kind == "word" and t.capitalised:
+                    _match_single(body, at.article, sent, toks, i, clusters, short_index)
+                i += 1
+    for at in arts:
+        _role_mentions(articles[at.article].body, at, clusters)
+
+    people: list[tuple[tuple[int, int, int, int], Person]] = []
+    for cl in clusters:
+        if not cl.mentions:
+            continue
+        mentions = sorted(set(cl.mentions), key=lambda m: (m.article, m.start))
+        aliases: list[str] = []
+        for c in sorted(cl.candidates, key=lambda c: (c.article, c.start)):
+            if c.title and c.title_start is not None and not c.plural_title:
+                form = articles[c.article].body[c.title_start : c.end]
+                if "," not in form:
+                    aliases.append(form)
+        for m in mentions:
+            aliases.append(m.text)
+        name = cl.name()
+        seen: dict[str, None] = {name: None}
+        for a in aliases:
+            if a not in seen and not any(
+                fold(a) == fold(t) for t in cl.titles if fold(t) == fold(a)
+            ):
+                seen[a] = None
+        n_articles = len({m.article for m in mentions})
+        first = mentions[0]
+        key = (-len(mentions), -n_articles, first.article, first.start)
+        people.append(
+            (
+                key,
+                Person(
+                    name=name,
+                    aliases=tuple(seen),
+                    titles=tuple(cl.titles),
+                    mentions=tuple(mentions),
+                ),
+            )
+        )
+    people.sort(key=lambda kp: kp[0])
+    return [p for _, p in people]
+
+
+def _match_single(
+    body: str,
+    article: int,
+    sent: Sentence,
+    toks: list[Token],
+    i: int,
+    clusters: list[_Cluster],
+    short_index: dict[str, list[_Cluster]],
+) -> None:
+    """A capitalised word that is a known surname (or both halves of "Putin-Trump")."""
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (
+        nxt is not None
+        and not t.possessive
+        and nxt.capitalised
+        and nxt.folded in ORG_SUFFIXES
+        and _gap_is_space(body, t, nxt)
+    ):
+        return  # "Trump Tower": a thing named after the person
+    parts: list[tuple[str, int]] = []
+    if t.text in short_index or "-" not in t.text:
+        parts.append((t.text, t.start))
+    else:
+        off = t.start
+        for p in t.text.split("-"):
+            parts.append((p, off))
+            off += len(p) + 1
+    for text, start in parts:
+        fits = short_index.get(text, [])
+        if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
+            fits = [
+                cl
+                for cl in clusters
+                if any(
+                    len(s) >= 5 and " " not in s and fuzz.ratio(fold(s), fold(text)) >= 90
+                    for s in cl.short_forms()
+                )
+            ]
+        if not fits:
+            continue
+        cl = _pick(clusters, fits, article, start)
+        if cl is None:
+            continue
+        cl.mentions.append(Mention(article, sent.index, start, start + len(text), text))
+
+
+def gender_of(person: Person) -> str | None:
+    """'m', 'f' or None, from a title or a given name: enough for "he said"/"she said"."""
+    for t in person.titles:
+        words = {fold(w) for w in t.split()}
+        if words & FEMALE_TITLES:
+            return "f"
+        if words & MALE_TITLES:
+            return "m"
+    first = fold(person.name.split()[0]) if person.name else ""
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in GIVEN_NAMES:
+        return "m"
+    return None

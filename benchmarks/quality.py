@@ -532,8 +532,34 @@ def _person_keys(p: Person) -> frozenset[str]:
 
 
 def _matches(corpus: Corpus, p: Person) -> list[int]:
+    """The annotated people a predicted Person names.
+
+    An exact form counts; so does a shortened full name ("Mohamed bin Zayed" for "Sheikh Mohamed
+    bin Zayed Al Nahyan"): two or more words that run contiguously inside a form of exactly one
+    annotated person. A run shared by two people ("Abdel Fattah") names neither.
+    """
     keys = _person_keys(p)
-    return [g for g, gold in enumerate(corpus.people) if keys & gold.keys]
+    exact = [g for g, gold in enumerate(corpus.people) if keys & gold.keys]
+    if exact:
+        return exact
+    partial: set[int] = set()
+    for key in keys:
+        words = key.split()
+        if len(words) < 2:
+            continue
+        owners = {
+            g
+            for g, gold in enumerate(corpus.people)
+            if any(_contains_run(form.split(), words) for form in gold.keys)
+        }
+        if len(owners) == 1:
+            partial |= owners
+    return sorted(partial)
+
+
+def _contains_run(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
 def score_people(corpus: Corpus, comp: Comparison) -> dict[str, Any]:

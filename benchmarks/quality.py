@@ -191,6 +191,11 @@ def locate(
     return hits[0]
 
 
+def _in_sentences(article: Article, fragment: str) -> bool:
+    pattern = fragment_pattern(fragment)
+    return any(pattern.search(s.text) for s in article.sentences)
+
+
 def _near_miss(article: Article, fragment: str) -> str:
     """Say whether the fragment exists in the body but crosses a sentence boundary."""
     if fragment_pattern(fragment).search(article.body):
@@ -374,13 +379,29 @@ def load_corpus(yaml_path: Path) -> tuple[Corpus | None, list[str]]:
 
 def _add_alignment(corpus: Corpus, entry: dict[str, Any], n: int, what: str) -> None:
     _require(isinstance(entry, dict), f"{what}: must be a mapping")
-    extra = set(entry) - {"left", "right", "label", "articles"}
+    extra = set(entry) - {"left", "right", "label", "articles", "optional"}
     _require(not extra, f"{what}: unknown keys {sorted(extra)}")
     a, b = _articles_pair(entry, n, what)
     label = entry.get("label")
     _require(label in LABELS, f"{what}: label must be one of {LABELS}, got {label!r}")
-    left = locate(corpus.articles[a], a, entry["left"], None, f"{what} left")
-    right = locate(corpus.articles[b], b, entry["right"], None, f"{what} right")
+    optional = entry.get("optional", False)
+    _require(
+        optional is False or (optional is True and label == "related"),
+        f"{what}: optional: true is only allowed on related pairs",
+    )
+    ends: list[Loc] = []
+    for side, art in (("left", a), ("right", b)):
+        article = corpus.articles[art]
+        if optional and not _in_sentences(article, entry[side]):
+            # A Markdown heading may be a sentence or the title depending on the loader.
+            _require(
+                fragment_pattern(entry[side]).search(article.body + "\n" + article.title)
+                is not None,
+                f"{what} {side}: optional fragment {entry[side]!r} is nowhere in {article.path}",
+            )
+            return
+        ends.append(locate(article, art, entry[side], None, f"{what} {side}"))
+    left, right = ends
     key = _pair_key(a, left.sentence, b, right.sentence)
     _require(
         key not in corpus.same and key not in corpus.related,

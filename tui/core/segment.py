@@ -1,4 +1,26 @@
-"""TEMPORARY minimal segmenter, replaced by the segmentation work of issue 2."""
+"""Sentence boundaries in news prose, as character offsets into the article body.
+
+News copy is dense with periods that do not end sentences: titles ("Sen. Graham"), acronyms
+("U.S. President"), initials ("George W. Bush", "J.D. Vance"), dates ("Aug. 7"), times
+("10 p.m. Thursday"), list numbers and decimals. A sentence boundary is therefore decided per
+candidate (terminal punctuation followed by whitespace) by looking at the word before it and
+the word after it, never by a single regular expression over the whole text. Every step looks
+at a bounded window around a candidate, so the whole pass is linear in the length of the body
+(a 1 MB line without spaces has no candidate at all).
+
+Abbreviations fall into three classes:
+- never final: titles and words that always introduce something ("Mr.", "Gen.", "St.", "vs.",
+  "e.g.", "No." before a number); the sentence never ends there;
+- possibly final: acronyms, initials, company and date abbreviations ("U.S.", "Inc.", "a.m.",
+  "W.", "Aug."); the sentence ends there only when the next word visibly starts a sentence
+  (a function word such as "The", "He", "But", or an opening quote), not when it continues a
+  name ("U.S. President Donald Trump", "J.D. Vance", "p.m. Thursday");
+- ordinary words: a period followed by a word that does not start in lowercase ends a sentence.
+
+Quotes: a closing quote after terminal punctuation belongs to the sentence (`.”`, `?”`), a
+comma inside a quote never ends one (`,” Ushakov said.`), and a short attribution after a
+closed quote (`“Why now?” Ushakov asked.`) stays attached to it.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +29,222 @@ import re
 from .article import Paragraph, Sentence
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Terminal punctuation, then any closing quotes or brackets that belong to the same sentence.
+_CANDIDATE = re.compile(r"[.?!…。！？]+[”\"’'»›)\]]*")
+_CJK_TERMINALS = frozenset("。！？")
+_QUOTE_CLOSERS = frozenset("”\"’'»›")
+_OPENERS = frozenset("“\"‘'([{«‹¿¡")
+_MAX_LOOK = 64  # characters to look at around a candidate: words are never longer in news
+
+# Titles and words that introduce what follows: a sentence never ends on them.
+_TITLES = _words(
+    """
+    Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs
+    Lt Col Sgt Capt Cmdr Cdr Adm Maj Brig Cpl Pvt Spc Rev Fr Msgr Hon Pres Supt Insp Det
+    Amb Atty Sec Rt St Ste Mt Ft Pt Sr Jr
+    """
+)
+# Sr./Jr. follow a name and can end a sentence; they are listed in _MAYBE_FINAL instead.
+_TITLES = _TITLES - {"Sr", "Jr"}
+
+# Lowercase abbreviations that always continue ("approx. 5", "e.g. Berlin", "Roe v. Wade").
+_NEVER_FINAL_LOWER = _words("vs v approx est incl excl cf ca viz e.g i.e eg ie pp nos figs")
+# Capitalised abbreviations that introduce a number or a name.
+_BEFORE_NUMBER = _words("No Nos Nr Vol Fig Figs Art Ch Para Pp")
+
+# Abbreviations that may end a sentence (companies, suffixes, dates, places, units).
+_MAYBE_FINAL = _words(
+    """
+    Inc Corp Co Cos Ltd Plc Llc LLC Bros Assn Dept Univ Inst Intl Govt Jr Sr Esq
+    Ave Blvd Rd Sq Hwy
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
+    Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo
+    etc al
+    """
+)
+_MAYBE_FINAL_LOWER = _words("etc al ft lb lbs oz kg km mi yr yrs hr hrs min sec")
+
+# Words that typically open a sentence in news prose. After a possibly-final abbreviation,
+# one of these says "new sentence"; any other capitalised word is read as a name continuing.
+_STARTERS = _words(
+    """
+    the a an he she it they we i you his her its their our my your this that these those there
+    here but and or so yet nor in on at for with by from to of as after before when while if
+    although though because since until unless once meanwhile however still also then now
+    later earlier yesterday today tomorrow what who why how where which whose some many most
+    all both each every other others such no not none one two three four five six seven eight
+    nine ten several few last next first another neither either under over during despite
+    according among between instead yes asked speaking officials analysts critics residents
+    police authorities
+    """
+)
+
+# Verbs that make a short clause after a closed quote its attribution.
+_SPEECH_VERBS = _words(
+    """
+    said says say asked asks told tells added adds wrote writes replied replies noted notes
+    explained explains insisted insists warned warns continued continues declared declares
+    stated states exclaimed shouted tweeted posted quipped argued argues responded responds
+    concluded recalled recalls acknowledged admitted conceded countered suggested urged
+    according
+    """
+)
+_TERMINAL_CHARS = frozenset(".?!…")
+
+
 def segment(body: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    """Split every fact paragraph into sentences; boilerplate paragraphs get none."""
     out: list[Sentence] = []
-    for p in paragraphs:
-        if p.boilerplate:
+    for para in paragraphs:
+        if para.boilerplate:
             continue
-        for m in re.finditer(r"\S.*?(?:[.!?][”\"]?(?=\s)|$)", body[p.start : p.end], re.S):
-            s, e = p.start + m.start(), p.start + m.end()
-            out.append(Sentence(len(out), p.index, s, e, body[s:e]))
+        for start, end in _paragraph_spans(body, para.start, para.end):
+            out.append(Sentence(len(out), para.index, start, end, body[start:end]))
     return tuple(out)
+
+
+def _paragraph_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Trimmed (start, end) spans of the sentences of body[start:end]."""
+    cuts: list[int] = []
+    for m in _CANDIDATE.finditer(body, start, end):
+        if m.end() >= end:
+            break
+        if _is_boundary(body, m, start, end):
+            cuts.append(m.end())
+    spans: list[tuple[int, int]] = []
+    prev = start
+    for cut in [*cuts, end]:
+        s, e = _trim(body, prev, cut)
+        prev = cut
+        if s >= e:
+            continue
+        if spans and not _has_word(body, s, e):
+            # A stray fragment ("…", "—") is not a sentence: it stays with the one before.
+            spans[-1] = (spans[-1][0], e)
+        elif spans and not _has_word(body, *spans[-1]):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _trim(body: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and body[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _has_word(body: str, s: int, e: int) -> bool:
+    return any(c.isalnum() for c in body[s:e])
+
+
+def _is_boundary(body: str, m: re.Match[str], para_start: int, para_end: int) -> bool:
+    run = m.group()
+    punct = run.rstrip("”\"’'»›)]")
+    closers = run[len(punct) :]
+    after = m.end()
+    if punct[-1] in _CJK_TERMINALS:
+        return True
+    if not body[after].isspace():
+        return False  # "3.5", "U.S.-Russia", "example.com/path": not an end
+    nxt = after
+    limit = min(para_end, after + _MAX_LOOK)
+    while nxt < limit and body[nxt].isspace():
+        nxt += 1
+    if nxt >= para_end:
+        return True
+    opener_end = nxt
+    while opener_end < limit and body[opener_end] in _OPENERS:
+        opener_end += 1
+    opened = opener_end > nxt
+    first = body[opener_end] if opener_end < limit else ""
+    if first and first.islower():
+        return False  # "“We are ready.” he said", "e.g. the ...": the sentence goes on
+    word = _word_at(body, opener_end, limit)
+
+    quoted = any(c in _QUOTE_CLOSERS for c in closers)
+    if quoted and not opened and _attribution_follows(body, nxt, para_end):
+        return False
+
+    if "?" in punct or "!" in punct:
+        return True
+    if "…" in punct or ".." in punct:
+        # An ellipsis marks an omission inside a sentence, unless a quote closes after it.
+        return bool(closers) and not first.islower()
+    if closers:
+        return True
+
+    token = _word_before(body, m.start(), para_start)
+    if not token:
+        return True
+    if token.isdigit() and _is_first_word(body, m.start() - len(token), para_start):
+        return False  # a numbered list item: "1. The first point"
+    if token in _BEFORE_NUMBER:
+        return not (first.isdigit() or first == "#")
+    if _is_title(token) or token in _NEVER_FINAL_LOWER:
+        return False
+    if _maybe_final(token):
+        if opened:
+            return True
+        return word.lower() in _STARTERS
+    return True
+
+
+def _word_before(body: str, dot: int, para_start: int) -> str:
+    """The word that ends at the period at `dot`, without quotes or brackets around it."""
+    i = dot
+    lo = max(para_start, dot - _MAX_LOOK)
+    while i > lo and not body[i - 1].isspace():
+        i -= 1
+    token = body[i:dot]
+    token = token.lstrip("“\"‘'([{«‹—–-")
+    return token.rstrip("”\"’'»›)]}")
+
+
+def _word_at(body: str, i: int, limit: int) -> str:
+    j = i
+    while j < limit and (body[j].isalnum() or body[j] in "'’-"):
+        j += 1
+    return body[i:j]
+
+
+def _is_first_word(body: str, i: int, para_start: int) -> bool:
+    return body[para_start:i].strip() == ""
+
+
+def _is_title(token: str) -> bool:
+    return token in _TITLES or (token.isupper() and token.title() in _TITLES)
+
+
+def _maybe_final(token: str) -> bool:
+    if token in _MAYBE_FINAL or token in _MAYBE_FINAL_LOWER:
+        return True
+    if token.isupper() and token.title() in _MAYBE_FINAL:
+        return True
+    if len(token) == 1 and token.isalpha():
+        return True  # an initial ("George W. Bush") or a list letter
+    # Dotted acronyms and initials: "U.S", "a.m", "Ph.D", "J.D", "D.C" (final dot removed).
+    parts = token.split(".")
+    return len(parts) > 1 and all(0 < len(p) <= 2 and p.isalpha() for p in parts)
+
+
+def _attribution_follows(body: str, start: int, para_end: int) -> bool:
+    """True for a short speech clause after a closed quote: `” Ushakov said on Thursday.`"""
+    limit = min(para_end, start + 2 * _MAX_LOOK)
+    end = start
+    while end < limit and body[end] not in _TERMINAL_CHARS:
+        end += 1
+    if end >= limit and limit < para_end:
+        return False
+    words = [w.strip(",;:").lower() for w in body[start:end].split()]
+    if not 1 <= len(words) <= 6:
+        return False
+    return any(w in _SPEECH_VERBS for w in words)

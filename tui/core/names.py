@@ -60,7 +60,13 @@ ROLE_HEADS = _words(
     tsar chief-of-staff owner partner investor billionaire entrepreneur businessman
     businesswoman banker governor-general mufti cleric rabbi imam bishop archbishop cardinal
     patriarch monarch dictator strongman opposition dissident counterpart predecessor
-    successor rival ally
+    successor rival ally survivor witness resident victim worker operator employee student
+    teacher doctor nurse surgeon farmer driver coordinator organiser organizer volunteer
+    engineer expert specialist fellow lecturer member mediator chairperson supervisor
+    technician consultant pilot soldier medic paramedic firefighter policeman policewoman
+    campaigner protester protestor shopkeeper trader vendor economist strategist physician
+    psychologist sociologist architect designer composer musician filmmaker photographer
+    athlete goalkeeper defender forward batsman bowler cyclist runner swimmer
     """
 )
 
@@ -277,7 +283,7 @@ SPEECH_VERBS = _words(
     remarks commented comments countered counters complained complains lamented laments
     observed observes confirmed confirms denied denies testified testifies reported reports
     wrote messaged texted thundered shouted yelled whispered mused boasted bragged
-    cautioned assured assures agreed agrees disagreed objected maintained maintains
+    cautioned assured assures objected maintained maintains
     contended contends concluded concludes opined opines estimated estimates
     """
 )

@@ -57,6 +57,9 @@ _TOKEN_RE = re.compile(
     r"|(?P<punct>\S)"
 )
 _POSSESSIVE = ("'s", "’s")
+_PARTICLE_PREFIX = re.compile(
+    r"(?:al|el|ad|ud|as|at|an|ar|az|ash|bin|ibn|abu|ben|da|de|di|du|van|von)-[^\W\d_]*[A-Z]"
+)
 _OPEN_QUOTES = "“\"‘'«"
 # Plural role words are evidence that names follow ("presidents Putin and Trump") but are not
 # a title of any one of them.
@@ -84,7 +87,10 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.kind in ("word", "init", "abbr") and self.text[:1].isupper()
+        if self.kind not in ("word", "init", "abbr"):
+            return False
+        # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
+        return self.text[:1].isupper() or bool(_PARTICLE_PREFIX.match(self.text))
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
@@ -273,31 +279,33 @@ def _title_before(body: str, toks: list[Token], i: int) -> tuple[str | None, int
 
 
 def _title_after(body: str, toks: list[Token], j: int) -> str | None:
-    """An appositive role after a name: "Steve Witkoff, Trump's special envoy, said"."""
+    """An appositive role after a name: "Steve Witkoff, Trump's special envoy, said", "said
+    Amira Khalil, a Sudan researcher at the Horn Policy Institute"."""
     if j >= len(toks) or toks[j].text != ",":
         return None
-    k = j + 1
     words: list[Token] = []
-    while k < len(toks) and toks[k].text not in (",", ".", ";", ":") and len(words) < 8:
-        if toks[k].kind not in ("word", "init", "abbr"):
-            return None
+    k = j + 1
+    while k < len(toks) and toks[k].text not in (",", ".", ";", ":", "(", ")") and len(words) < 9:
         words.append(toks[k])
         k += 1
-    if not words or words[-1].folded not in ROLE_HEADS or words[-1].folded in _PLURAL_ROLES:
+    head = next((n for n, w in enumerate(words) if w.folded in ROLE_HEADS), None)
+    if head is None or words[head].folded in _PLURAL_ROLES or head > 6:
         return None
-    while words and (words[0].folded in _DETERMINERS or words[0].possessive):
-        words.pop(0)
-    if not words or any(
-        not (
-            w.capitalised
-            or w.folded in ROLE_MODIFIERS
-            or w.folded in ROLE_HEADS
-            or w.folded == "of"
-        )
-        for w in words
-    ):
+    lead = words[:head]
+    while lead and (lead[0].folded in _DETERMINERS or lead[0].possessive):
+        lead.pop(0)
+    # Compound modifiers ("24-year-old", "sewing machine") are fine; a clause is not a role.
+    if any(w.kind == "punct" or w.folded in _CLAUSE_WORDS or w.possessive for w in lead):
         return None
-    return body[words[0].start : words[-1].end]
+    first = lead[0] if lead else words[head]
+    return body[first.start : words[head].end]
+
+
+# Words that show an appositive is a clause, not a role ("..., who said", "..., which is").
+_CLAUSE_WORDS = frozenset(
+    {"who", "which", "that", "is", "was", "has", "had", "have", "said", "says", "will", "would"}
+    | {"and", "or", "but"}
+)
 
 
 def _vetoed(words: Sequence[Token]) -> bool:
@@ -331,6 +339,18 @@ def _tokenize_all(articles: Sequence[Article]) -> list[_ArticleTokens]:
     return out
 
 
+def _initial_name(body: str, toks: list[Token], i: int, j: int) -> bool:
+    """Whether a sentence-initial run keeps its first word: "Marc-Antoine Duval, an analyst
+    ..., said" is a name by its structure even though its first word starts the sentence."""
+    first = toks[i]
+    f = first.folded
+    if j - i < 2 or f in NOT_NAME_WORDS or f in PLACE_WORDS or f in DEMONYMS:
+        return False
+    if "-" in first.text and all(p[:1].isupper() for p in first.text.split("-")):
+        return True
+    return _title_after(body, toks, j) is not None or _speech_follows(toks, j)
+
+
 def _midsentence_caps(arts: list[_ArticleTokens]) -> set[str]:
     """Words seen capitalised away from a sentence start: proper nouns, not grammar."""
     out: set[str] = set()
@@ -360,6 +380,7 @@ def _find_candidates(
                     toks[i].initial
                     and toks[i].folded not in GIVEN_NAMES
                     and toks[i].text not in midcaps
+                    and not _initial_name(body, toks, i, j)
                 ):
                     i += 1
                     while i < j and _is_particle(toks[i]):
@@ -401,12 +422,7 @@ def _find_candidates(
                     after = _title_after(body, toks, j)
                     if after is not None:
                         title, title_start = after, None
-                nxt = toks[j] if j < len(toks) else None
-                if nxt is not None and nxt.text == "," and j + 1 < len(toks):
-                    nxt = toks[j + 1]
-                speech = (nxt is not None and nxt.folded in SPEECH_VERBS) or (
-                    prev is not None and prev.folded in SPEECH_VERBS
-                )
+                speech = _speech_follows(toks, j) or (prev is not None and is_speech(prev))
                 if len(core) >= 2:
                     given = core[0].folded in GIVEN_NAMES or core[0].kind == "init"
                     surname_alone = words[-1].text in alone
@@ -445,6 +461,24 @@ def _find_candidates(
     return cands, alone
 
 
+def is_speech(tok: Token) -> bool:
+    """A verb of speech: lower-case, so "the United States" never "states" anything."""
+    return tok.folded in SPEECH_VERBS and tok.text[:1].islower()
+
+
+def _speech_follows(toks: list[Token], j: int) -> bool:
+    """A verb of speech right after the name, or after one appositive between commas."""
+    if j < len(toks) and is_speech(toks[j]):
+        return True
+    if j < len(toks) and toks[j].text == ",":
+        for k in range(j + 1, min(len(toks), j + 16)):
+            if toks[k].text == ",":
+                return k + 1 < len(toks) and is_speech(toks[k + 1])
+            if toks[k].text in ".;:":
+                return False
+    return False
+
+
 def _first_compatible(a: str, b: str) -> bool:
     fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
     if fa == fb:
@@ -454,6 +488,12 @@ def _first_compatible(a: str, b: str) -> bool:
     if fa.startswith(fb) or fb.startswith(fa):
         return True
     return fuzz.ratio(fa, fb) >= 85
+
+
+def _bare(surname: str) -> str:
+    """A folded surname without a joined particle: "al-sisi" and "el-sissi" compare as names."""
+    head, sep, rest = surname.partition("-")
+    return rest if sep and head in PARTICLES | CAPITAL_PARTICLES else surname
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -466,7 +506,8 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if fa[-1] == fb[-1]:
         return _first_compatible(a[0], b[0])
-    close = min(len(fa[-1]), len(fb[-1])) >= 4 and fuzz.ratio(fa[-1], fb[-1]) >= 85
+    la, lb = _bare(fa[-1]), _bare(fb[-1])
+    close = min(len(la), len(lb)) >= 4 and fuzz.ratio(la, lb) >= 85
     return close and fa[0] == fb[0]
 
 
@@ -484,7 +525,7 @@ def _cluster(cands: list[_Candidate]) -> list[_Cluster]:
         home.candidates.append(c)
     for c in (c for c in cands if len(c.words) == 1):
         word = c.words[0]
-        fits = [cl for cl in clusters if word in cl.short_forms()]
+        fits = [cl for cl in clusters if fold(word) in {fold(x) for x in cl.short_forms()}]
         if len(fits) > 1:
             local = [cl for cl in fits if any(x.article == c.article for x in cl.candidates)]
             fits = local if len(local) == 1 else []
@@ -583,7 +624,7 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
     short_index: dict[str, list[_Cluster]] = {}
     for cl in clusters:
         for s in cl.short_forms():
-            short_index.setdefault(s, []).append(cl)
+            short_index.setdefault(fold(s), []).append(cl)
     full_spans: dict[tuple[int, int], _Cluster] = {}
     for cl in clusters:
         for c in cl.candidates:
@@ -677,7 +718,7 @@ def _match_single(
     ):
         return  # "Trump Tower": a thing named after the person
     parts: list[tuple[str, int]] = []
-    if t.text in short_index or "-" not in t.text:
+    if t.folded in short_index or "-" not in t.text:
         parts.append((t.text, t.start))
     else:
         off = t.start
@@ -685,7 +726,7 @@ def _match_single(
             parts.append((p, off))
             off += len(p) + 1
     for text, start in parts:
-        fits = short_index.get(text, [])
+        fits = short_index.get(fold(text), [])
         if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
             fits = [
                 cl

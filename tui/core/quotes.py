@@ -38,7 +38,7 @@ from difflib import SequenceMatcher
 from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
 from .names import CONTINUATION_VERBS, SPEECH_VERBS, fold
-from .people import Token, gender_of, tokenize
+from .people import Token, gender_of, is_speech, tokenize
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -290,17 +290,43 @@ def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
     return None
 
 
-def _np_before(toks: list[Token], k: int, floor: int) -> list[Token]:
-    """The speaker phrase that ends right before token k (skipping "had", "also" ...)."""
+def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: int) -> list[Token]:
+    """The speaker phrase that ends right before token k (skipping "had", "also" ...). Over an
+    appositive or a relative clause between commas: "Taha, who headed the army team, said" ->
+    "Taha"; "France's foreign minister, Jean-Noel Barrot, called" -> "Jean-Noel Barrot"."""
     j = k - 1
     while j >= 0 and toks[j].start >= floor and toks[j].folded in _AUX:
         j -= 1
+    if j >= 0 and toks[j].text == "," and toks[j].start >= floor:
+        m = j - 1
+        while m >= 0 and toks[m].start >= floor and toks[m].text != "," and j - m <= 16:
+            if toks[m].text in _HARD_STOPS:
+                return []
+            m -= 1
+        if m < 0 or toks[m].text != "," or toks[m].start < floor:
+            return []
+        seg = toks[m + 1 : j]
+        if seg and ctx is not None and ctx.person_in(seg[0].start, seg[-1].end + 2):
+            return seg
+        return _np_plain(toks, m, floor)
+    return _np_plain(toks, j + 1, floor)
+
+
+_HARD_STOPS = frozenset('.;:?!“”"‘’()')
+
+
+def _np_plain(toks: list[Token], k: int, floor: int) -> list[Token]:
+    j = k - 1
     np: list[Token] = []
     while j >= 0 and toks[j].start >= floor and len(np) <= _MAX_NP:
         t = toks[j]
         if t.kind == "punct" or t.kind == "num":
             break
-        if t.folded in _NP_STOP or t.folded in SPEECH_VERBS or t.folded in CONTINUATION_VERBS:
+        if (
+            t.folded in _NP_STOP
+            or is_speech(t)
+            or (t.folded in CONTINUATION_VERBS and t.text.islower())
+        ):
             break
         if (
             not t.text[:1].isupper()
@@ -372,31 +398,45 @@ def _right_attribution(
         after = after[1:]
     if not after:
         return False
-    for i, t in enumerate(after[: _MAX_NP + 3]):
-        if t.folded == "quoted" and i + 1 < len(after):
+    verb: int | None = None
+    for i, t in enumerate(after[:25]):
+        if t.text in _HARD_STOPS:
+            break
+        if t.folded == "quoted":
             rest = after[i + 1 :]
             for k in range(len(rest) - 1):
-                if rest[k].folded == "as" and rest[k + 1].folded in (
-                    "saying",
-                    "telling",
-                    "writing",
-                ):
+                if rest[k].folded == "as" and rest[k + 1].folded in _AS_SAYING:
                     return _resolve_np(ctx, rest[:k], t.start)
-        if t.kind == "punct":
-            break
-    if after[0].folded == "according" and len(after) > 1 and after[1].folded == "to":
-        return _resolve_np(ctx, _np_after(after, 2, limit), after[0].start)
-    if after[0].folded in SPEECH_VERBS:
+        if t.folded == "according" and i + 1 < len(after) and after[i + 1].folded == "to":
+            return _resolve_np(ctx, _np_after(after, i + 2, limit), t.start)
+        if verb is None and is_speech(t):
+            verb = i
+    if verb is None:
+        return False
+    if verb == 0:
         return _resolve_np(ctx, _np_after(after, 1, limit), after[0].start)
-    for i, t in enumerate(after[: _MAX_NP + 3]):
-        if t.kind == "punct":
-            return False
-        if t.folded in SPEECH_VERBS:
-            j = i
-            while j > 0 and after[j - 1].folded in _AUX:
-                j -= 1
-            return _resolve_np(ctx, after[:j], t.start)
-    return False
+    j = verb
+    while j > 0 and after[j - 1].folded in _AUX:
+        j -= 1
+    segments: list[list[Token]] = [[]]
+    for t in after[:j]:
+        if t.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    segments = [seg for seg in segments if seg]
+    if not segments:
+        return False
+    for seg in reversed(segments):
+        if ctx.person_in(seg[0].start, seg[-1].end + 2):
+            return _resolve_np(ctx, seg, after[verb].start)
+    return _resolve_np(ctx, segments[-1], after[verb].start)
+
+
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "by", "from", "with", "for", "of", "via", "through", "into", "after"}
+)
+_AS_SAYING = frozenset({"saying", "telling", "writing"})
 
 
 def _left_attribution(
@@ -422,14 +462,14 @@ def _left_attribution(
             return _resolve_np(ctx, np, t.start)
     for i in range(len(before) - 1, -1, -1):
         t = before[i]
-        if t.folded in CONTINUATION_VERBS:
+        if t.folded in CONTINUATION_VERBS and t.text.islower():
             main = _main_speaker(ctx, toks, floor, t.start)
             return main if main is not None else (current or None)
-        if t.folded in SPEECH_VERBS:
-            np = _np_before(before, i, floor)
-            if not np:
-                # "..., said X" or "as X said:" -> look after the verb.
-                np = _np_after(before, i + 1, piece.open)
+        if is_speech(t):
+            np = _np_before(ctx, before, i, floor)
+            if not np or np[0].folded in _PREPOSITIONS:
+                # "said in a message posted on Telegram": a participle, not the main verb.
+                continue
             return _resolve_np(ctx, np, t.start)
     return False
 
@@ -441,8 +481,8 @@ def _main_speaker(
     for i, t in enumerate(toks):
         if t.start < floor or t.start >= before:
             continue
-        if t.folded in SPEECH_VERBS:
-            sp = _resolve_np(ctx, _np_before(toks, i, floor), t.start)
+        if is_speech(t):
+            sp = _resolve_np(ctx, _np_before(ctx, toks, i, floor), t.start)
             if sp is not None:
                 return sp
     return None
@@ -457,8 +497,8 @@ def _record_events(ctx: _ArticleContext) -> None:
             if hit is not None and hit[0].start <= _subject_limit(toks):
                 ctx.events.append((hit[0].start, hit[1].name, sent.paragraph))
         for i, t in enumerate(toks):
-            if t.folded in SPEECH_VERBS:
-                np = _np_before(toks, i, sent.start)
+            if is_speech(t):
+                np = _np_before(ctx, toks, i, sent.start)
                 if np:
                     hit = ctx.person_in(np[0].start, np[-1].end + 2)
                     if hit is not None:
@@ -496,10 +536,20 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
             if prev is not None and prev.close is not None and prev.close >= sent.start:
                 floor = prev.close + 1
                 same_sentence_prev = speakers[-1]
+            opens_sentence = not body[floor : piece.open].strip(" ,“\"‘'—–-")
+            right: _Speaker | bool | None = False
             if piece.close is not None:
-                speaker = _right_attribution(ctx, piece, end_toks, min(end_sent.end, nxt_open))
-            if speaker is False:
+                right = _right_attribution(ctx, piece, end_toks, min(end_sent.end, nxt_open))
+            if opens_sentence:
+                speaker = right
+                if speaker is False:
+                    speaker = _left_attribution(ctx, piece, toks, floor, same_sentence_prev)
+            else:
+                # Mid-sentence: the verb before the quote governs it ("X said the deal was
+                # "..."), a trailing ", X said" only when there is none.
                 speaker = _left_attribution(ctx, piece, toks, floor, same_sentence_prev)
+                if not isinstance(speaker, _Speaker) and isinstance(right, _Speaker):
+                    speaker = right
             if speaker is False and same_sentence_prev is not None:
                 speaker = same_sentence_prev
             if speaker is False:

@@ -123,6 +123,7 @@ _KNOWN_KEYS = (
     "description",
     "author",
 )
+_SKIPPED = "; theme skipped"
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _VARIABLE_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -243,17 +244,22 @@ def to_textual_theme(
         for key in ("description", "author"):
             if key in data and not isinstance(data[key], str):
                 raise _Invalid(key, f"expected text, got {_type_name(data[key])}")
-        kwargs["variables"] = _variables(
-            data.get("variables"), kwargs.get("dark", True), warnings, prefix
-        )
+        dark = kwargs.get("dark", True)
+        variables = _variables(data.get("variables"), dark, warnings, prefix)
+        if kwargs.get("ansi", False):
+            # Textual's ANSI colour system does not define these, yet its Screen CSS uses them
+            # in ANSI mode: an ANSI theme without them fails when it is switched on.
+            variables.setdefault("ansi-background", "ansi_black" if dark else "ansi_white")
+            variables.setdefault("ansi-foreground", "ansi_white" if dark else "ansi_black")
+        kwargs["variables"] = variables
         theme = Theme(**kwargs)
         # The colour system is what the App builds on registration; building it here turns any
         # remaining incompatibility into a report instead of a crash at theme switch time.
         theme.to_color_system().generate()
     except _Invalid as error:
-        return None, [f"{prefix}{error}"]
+        return None, [f"{prefix}{error}{_SKIPPED}"]
     except Exception as error:  # defensive: a theme must never stop the app
-        return None, [f"{prefix}cannot be used ({' '.join(str(error).split())})"]
+        return None, [f"{prefix}cannot be used ({' '.join(str(error).split())}){_SKIPPED}"]
     return theme, warnings
 
 
@@ -261,9 +267,9 @@ def load_theme_file(path: Path) -> tuple[Theme | None, list[str]]:
     """Read and validate one theme file; never raises."""
     data, problem = read_yaml_mapping(path)
     if data is None:
-        return None, [f"{path}: {problem}"]
+        return None, [f"{path}: {problem}{_SKIPPED}"]
     if not data:
-        return None, [f"{path}: the file is empty"]
+        return None, [f"{path}: the file is empty{_SKIPPED}"]
     return to_textual_theme(data, str(path))
 
 
@@ -330,13 +336,14 @@ def load_themes(extra_dirs: Sequence[Path] = ()) -> tuple[list[Theme], list[str]
                 continue
             if theme.name in origin:
                 warnings.append(
-                    f"{path}: name: '{theme.name}' is already defined in {origin[theme.name]}; "
-                    "skipped"
+                    f"{path}: name: '{theme.name}' is already defined in {origin[theme.name]}"
+                    f"{_SKIPPED}"
                 )
                 continue
             if theme.name in BUILTIN_THEMES:
                 warnings.append(
-                    f"{path}: name: '{theme.name}' is a built-in Textual theme; choose another name"
+                    f"{path}: name: '{theme.name}' is a built-in Textual theme, "
+                    f"choose another name{_SKIPPED}"
                 )
                 continue
             origin[theme.name] = path

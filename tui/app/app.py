@@ -241,7 +241,8 @@ class ParallaxApp(App[None]):
         self._update_headers()
         for warning in self._warnings:
             self.notify(clean(warning), severity="warning", timeout=8, markup=False)
-        self._link(self.view(0))
+        # Scrolling is ignored before the first layout, so link the panes once it exists.
+        self.call_after_refresh(self._link, self.view(0))
 
     def view(self, side: int) -> ArticleView:
         return self.query_one("#left" if side == 0 else "#right", ArticleView)
@@ -430,12 +431,14 @@ class ParallaxApp(App[None]):
             and any(last[1] in self.pair.passage(i, 1 - side) for i in ids)
         ):
             target = last[1]
+            # A return trip: the next enter from the origin goes on to its next counterpart.
+            self._last_jump = None
         else:
             key = (side, view.article_index, sentence)
             k = self._cycle.get(key, -1) + 1
             self._cycle[key] = k
             target = min(self.pair.passage(ids[k % len(ids)], 1 - side))
-        self._last_jump = (side, sentence, 1 - side, target)
+            self._last_jump = (side, sentence, 1 - side, target)
         self.active_side = other.side
         other.focus()
         other.move_to(target)

@@ -58,7 +58,8 @@ def wrap_paragraph(text: str, base: int, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     line_start = 0
-    used = 0
+    lead = len(text) - len(text.lstrip())
+    used = cell_len(clean(text[:lead]))  # leading blanks take room on the first line
     for m in _WORD.finditer(text):
         word = m.group().rstrip()
         w = len(word) if word.isascii() else cell_len(clean(word))
@@ -280,6 +281,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._spans_by_line: dict[int, list[tuple[int, int, str]]] = {}
         self._width = 0
         self._lines: list[tuple[int, int, int]] = []
+        self._anchor = 0
         self.set_article(article, article_index)
 
     # ----------------------------------------------------------------------------- content
@@ -295,6 +297,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.person_stops = []
         self.search_stops = []
         self.set_reactive(ArticleView.cursor, 0)
+        self._anchor = 0
         self._width = 0
         if self.is_mounted:
             self._relayout(force=True)
@@ -513,10 +516,14 @@ class ArticleView(ScrollView, can_focus=True):
     # ---------------------------------------------------------------------------- events
 
     def on_resize(self, event: events.Resize) -> None:
-        anchor = self.cursor
+        # Keep in view what the reader was looking at: the cursor, or the counterpart passage
+        # the other pane last scrolled us to (the wrap changes, the sentence stays).
         self._relayout()
         if self.sentence_count:
-            self.call_after_refresh(self.scroll_to_sentence, anchor, False)
+            self.call_after_refresh(self._keep_anchor)
+
+    def _keep_anchor(self) -> None:
+        self.scroll_to_sentence(self._anchor, False)
 
     def on_mount(self) -> None:
         self._relayout(force=True)
@@ -530,6 +537,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._touch([*self._line_range(old), *self._line_range(new)])
+        self._anchor = new
         self.scroll_to_sentence(new, False)
         self.post_message(self.CursorMoved(self))
 
@@ -578,6 +586,7 @@ class ArticleView(ScrollView, can_focus=True):
         sentences = sorted(sentences)
         if not sentences or not self._lines:
             return
+        self._anchor = sentences[0]
         a = self.sentence_lines(sentences[0])[0]
         b = self.sentence_lines(sentences[-1])[1]
         top = self.scroll_offset.y

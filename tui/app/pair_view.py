@@ -77,6 +77,7 @@ class PairView(VerticalScroll, can_focus=False):
         super().__init__(**kwargs)
         self.comparison = comparison
         self.content = PairContent("empty")
+        self.last_text = Text()
 
     def compose(self):
         yield Static(id="pair-body")
@@ -88,7 +89,8 @@ class PairView(VerticalScroll, can_focus=False):
     def refresh_view(self) -> None:
         if not self.is_mounted:
             return
-        self.query_one("#pair-body", Static).update(self._build())
+        self.last_text = self._build()
+        self.query_one("#pair-body", Static).update(self.last_text)
         self.scroll_home(animate=False)
 
     def _build(self) -> Text:

@@ -60,9 +60,12 @@ from .text import (
 
 # Calibrated on the annotated corpora (tests/corpus/*/annotations.yaml) with
 # benchmarks/quality.py: the value that maximised F1 over all corpora together.
-THRESHOLD = 0.30
+THRESHOLD = 0.24
 # A sentence's second counterpart must score within MARGIN of that sentence's best one.
-MARGIN = 0.12
+MARGIN = 0.20
+# The score mixes token_set_ratio (rescaled above TSR_FLOOR) and the weighted cosine.
+W_TSR = 0.4
+TSR_FLOOR = 0.3
 # Term weight multipliers for the evidence news offers beyond common words.
 BOOST_NAME = 1.6
 BOOST_NUMBER = 1.8
@@ -71,8 +74,8 @@ BOOST_QUOTE = 1.25
 # token_set_ratio is 1.0 for subsets: below this many content words it is damped.
 MIN_CONTENT = 6
 # Candidate filtering: postings walked per sentence, candidates kept per sentence.
-POSTING_BUDGET = 400
-CANDIDATES = 12
+POSTING_BUDGET = 250
+CANDIDATES = 8
 # Relative position: at most this much is added for pairs at the same place in both articles.
 POSITION_WEIGHT = 0.03
 
@@ -139,10 +142,15 @@ def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
         elif kind == "date":
             boost = BOOST_DATE
         elif w[:1].isupper() and (k > 0 or (len(words) > 1 and words[1].group()[:1].isupper())):
-            # A name: weighed more, and never stemmed ("Department" is not "departed"). The
-            # first word is capitalised anyway, so it is a name only as part of a longer one.
-            boost = BOOST_NAME
+            # A name: never stemmed ("Department" is not "departed"). The first word is
+            # capitalised anyway, so it is a name only as part of a longer one. Only the last
+            # word of a run of capitalised words weighs more: news names people by surname,
+            # and two people can share "Abdel Fattah" or a title like "President".
             term = _name_term(w)
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            joined = nxt is not None and nxt.start() - m.end() == 1 and text[m.end()] == " "
+            if not (joined and nxt.group()[:1].isupper()):
+                boost = BOOST_NAME
         if regions:
             s = m.start()
             if any(a <= s < b for a, b in regions):
@@ -220,10 +228,13 @@ def pair_score(a: _Sent, b: _Sent) -> float:
     small, big = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
     cos = sum(w * big[t] for t, w in small.items() if t in big)
     tsr = fuzz.token_set_ratio(a.lower, b.lower) / 100.0
+    # Raw text shares stopwords, so unrelated news sentences already reach ~0.5: rescale so
+    # that TSR_FLOOR counts as nothing.
+    tsr = max(0.0, (tsr - TSR_FLOOR) / (1.0 - TSR_FLOOR))
     fewest = min(a.content, b.content)
     if fewest < MIN_CONTENT:
         tsr *= fewest / MIN_CONTENT
-    return min(1.0, 0.5 * tsr + 0.5 * cos)
+    return min(1.0, W_TSR * tsr + (1.0 - W_TSR) * cos)
 
 
 def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float]]:
@@ -384,7 +395,9 @@ def shared_spans(
     used_l: set[int] = set()
     used_r: set[int] = set()
     out: list[SharedSpan] = []
-    lq = quote_regions(left_body)
+    # Quote regions of the left passage only (body offsets), for the "quote" span kind.
+    lo, hi = (lt[0].start, lt[-1].end) if lt else (0, 0)
+    lq = [(lo + a, lo + b) for a, b in quote_regions(left_body[lo:hi])]
     for n, i, j in runs:
         # Trim stopwords at both ends.
         a, b = 0, n

@@ -30,6 +30,7 @@ from .text import (
     MULTIPLIERS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    WEEKDAYS,
     Token,
     is_year,
     name_like,
@@ -88,6 +89,11 @@ def _dates(body: str, sentences: list[list[Token]]) -> tuple[list[_Date], set[in
     used: set[int] = set()
     for toks in sentences:
         for k, t in enumerate(toks):
+            if t.text[:1].isdigit():
+                if not is_year(t.text):
+                    continue
+            elif not t.capital or (t.norm not in WEEKDAYS and t.norm not in MONTHS):
+                continue
             anchor = toks[k - 1].norm if k > 0 else ""
             wd = weekday_of(t, _after(body, t))
             if wd is not None:
@@ -153,6 +159,10 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
         k = 0
         while k < len(toks):
             t = toks[k]
+            c = t.text[:1]
+            if not (c.isdigit() or c == "$" or t.norm in NUMBER_WORDS or "-" in t.norm):
+                k += 1
+                continue
             if t.start in skip:
                 k += 1
                 continue
@@ -370,6 +380,10 @@ def _name_conflicts(
     lnorm = [t.norm for t in lt]
     rnorm = [t.norm for t in rt]
     lset, rset = set(lnorm), set(rnorm)
+    # Cheap exit (most pairs): a swap needs a name on each side that the other side lacks.
+    lonly = any(f and w not in rset for f, w in zip(lnames, lnorm, strict=True))
+    if not lonly or not any(f and w not in lset for f, w in zip(rnames, rnorm, strict=True)):
+        return out
     ops = SequenceMatcher(None, lnorm, rnorm, autojunk=False).get_opcodes()
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:

@@ -15,8 +15,8 @@ written in English, not for any particular article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Abbreviations with dots (U.S., U.K.), money/numbers with separators, decimals and a percent
 # sign, then ordinary words with inner apostrophes or hyphens. Order matters: the first
@@ -159,8 +159,7 @@ MULTIPLIERS: dict[str, float] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text with its body offsets and the normal forms the engine compares."""
 
     text: str
@@ -176,6 +175,7 @@ class Token:
         return self.text[:1].isdigit() or (self.text[:1] == "$" and len(self.text) > 1)
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """Lowercase and fold typographic apostrophes so “Trump’s” and "Trump's" compare equal."""
     return word.lower().replace("’", "'").replace("‘", "'")
@@ -234,22 +234,22 @@ def is_stopword(word: str) -> bool:
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """All words of `text` as Tokens; `base` is added to offsets (pass the sentence start)."""
-    out: list[Token] = []
-    for m in WORD_RE.finditer(text):
-        w = m.group()
-        n = normalise(w)
-        out.append(
-            Token(
-                w,
-                base + m.start(),
-                base + m.end(),
-                n,
-                stem(w),
-                n in STOPWORDS,
-                w[:1].isupper(),
-            )
-        )
-    return out
+    return list(_tokenize(text, base))
+
+
+@lru_cache(maxsize=16384)
+def _tokenize(text: str, base: int) -> tuple[Token, ...]:
+    # Cached: alignment and conflicts both read the sentences of every aligned pair.
+    return tuple(
+        Token(m.group(), base + m.start(), base + m.end(), *_word_forms(m.group()))
+        for m in WORD_RE.finditer(text)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(w: str) -> tuple[str, str, bool, bool]:
+    n = normalise(w)
+    return n, stem(w), n in STOPWORDS, w[:1].isupper()
 
 
 _NUM_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)(%|st|nd|rd|th)?$")
@@ -311,6 +311,9 @@ def month_of(token: Token, next_text: str = "") -> int | None:
     return MONTHS[n]
 
 
+_QUOTE_MARK_RE = re.compile('[“”"]')
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans (relative to `text`) of the words inside quotation marks.
 
@@ -319,27 +322,24 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     sentence boundary and closes it later.
     """
     regions: list[tuple[int, int]] = []
-    i = 0
     n = len(text)
-    while i < n:
-        c = text[i]
-        if c == "“":
-            j = text.find("”", i + 1)
-            end = n if j < 0 else j
-            regions.append((i + 1, end))
-            i = end + 1
-        elif c == '"':
-            j = text.find('"', i + 1)
-            end = n if j < 0 else j
-            regions.append((i + 1, end))
-            i = end + 1
-        elif c == "”":
-            # A closing mark without an opening one: the quote began in an earlier sentence.
-            if not regions:
-                regions.append((0, i))
-            i += 1
-        else:
-            i += 1
+    open_at = -1  # position after the opening mark of the quote being read, or -1
+    straight = False
+    for m in _QUOTE_MARK_RE.finditer(text):
+        c = m.group()
+        pos = m.start()
+        if open_at < 0:
+            if c == "”":
+                # A closing mark with nothing open: the quote began in an earlier sentence.
+                if not regions:
+                    regions.append((0, pos))
+                continue
+            open_at, straight = pos + 1, c == '"'
+        elif (straight and c == '"') or (not straight and c == "”"):
+            regions.append((open_at, pos))
+            open_at = -1
+    if open_at >= 0:
+        regions.append((open_at, n))
     return [(s, e) for s, e in regions if e > s]
 
 

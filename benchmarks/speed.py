@@ -1,0 +1,212 @@
+"""How fast is the engine on long articles, and how much faster than the naive way?
+
+Builds pairs of news-like articles of 1k, 5k, 20k and 50k words per side, deterministically:
+side A recombines sentences of the bundled sample articles with names, numbers and weekdays
+substituted (so the vocabulary grows with length, as it does in real long reads); side B
+retells most of A's sentences in another order and other words (dropped words, swapped
+clauses, a changed number now and then) and adds sentences of its own, so there is something
+to align. Then it times, in one run:
+
+- `compare()` (tui.core.comparison: the whole engine, people and quotes included),
+- `align_articles()` alone (the alignment engine),
+- a naive baseline: difflib `SequenceMatcher.ratio()` over every sentence pair, best per row.
+
+The baseline is quadratic; above 5k words it is timed on a fixed random sample of pairs and
+extrapolated to all pairs (clearly labelled). Medians over several runs; peak memory is the
+tracemalloc peak of one extra `compare()` run, and the process's maximum resident size.
+
+    .venv/bin/python benchmarks/speed.py [--sizes 1000 5000 20000 50000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import re
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from tui.core.align import align_articles
+from tui.core.article import Article
+from tui.core.comparison import compare
+from tui.core.loading import load_article, parse_article
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "sample_articles").glob("*.txt"))
+SEED = 20250807
+BASELINE_FULL_LIMIT = 60_000  # sentence pairs timed in full; above this, sample and extrapolate
+BASELINE_SAMPLE = 20_000
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_SYLLABLES = [
+    "ka", "lo", "mir", "ven", "to", "sha", "ri", "dan", "el", "os", "ber", "ni", "ko", "va",
+    "gor", "lin", "sta", "mo", "re", "zu",
+]  # fmt: skip
+_NAME_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?:[’'][a-z])?")
+_NUM_RE = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+_DAY_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
+_DROPPABLE = frozenset("the a an also very already still just now more some".split())
+
+
+def _names(rng: random.Random, n: int) -> list[str]:
+    out = set()
+    while len(out) < n:
+        k = rng.randint(2, 3)
+        out.add("".join(rng.choice(_SYLLABLES) for _ in range(k)).capitalize())
+    return sorted(out)
+
+
+def _source_sentences() -> list[str]:
+    sents: list[str] = []
+    for p in SAMPLES:
+        art = load_article(p)
+        for s in art.sentences:
+            text = " ".join(s.text.split())
+            if len(text.split()) >= 6 and not text.startswith(("---", "title:", "date:")):
+                sents.append(text)
+    return sents
+
+
+def _vary(text: str, rng: random.Random, names: list[str]) -> str:
+    """One new sentence from a template: fresh names, numbers and weekdays."""
+    text = _NAME_RE.sub(lambda m: rng.choice(names), text)
+    text = _NUM_RE.sub(lambda m: str(rng.randint(2, 2030)), text)
+    return _DAY_RE.sub(lambda m: rng.choice(WEEKDAYS), text)
+
+
+def _paraphrase(text: str, rng: random.Random) -> str:
+    """Another outlet's rendering: some words dropped, clauses swapped, a number changed."""
+    words = [w for w in text.split() if not (w.lower() in _DROPPABLE and rng.random() < 0.5)]
+    out = " ".join(words)
+    parts = out.split(", ")
+    if len(parts) >= 2 and rng.random() < 0.4:
+        parts[0], parts[1] = parts[1], parts[0]
+        out = ", ".join(parts)
+    if rng.random() < 0.1:
+        out = _NUM_RE.sub(lambda m: str(int(float(m.group().replace(",", ""))) + 2), out, count=1)
+    out = out[0].upper() + out[1:]
+    return out if out.endswith((".", "”", '"', "?", "!")) else out + "."
+
+
+def _body(sentences: list[str], rng: random.Random) -> str:
+    paras: list[str] = []
+    i = 0
+    while i < len(sentences):
+        k = rng.randint(1, 3)
+        paras.append(" ".join(sentences[i : i + k]))
+        i += k
+    return "\n\n".join(paras) + "\n"
+
+
+def make_pair(words: int, seed: int = SEED) -> tuple[Article, Article]:
+    rng = random.Random(seed + words)
+    templates = _source_sentences()
+    names = _names(rng, max(60, words // 40))
+    a: list[str] = []
+    count = 0
+    while count < words:
+        s = _vary(rng.choice(templates), rng, names)
+        a.append(s)
+        count += len(s.split())
+    b: list[str] = []
+    for s in a:
+        if rng.random() < 0.7:
+            b.append(_paraphrase(s, rng))
+        if rng.random() < 0.3:
+            b.append(_vary(rng.choice(templates), rng, names))
+    # Reorder in blocks: outlets move whole passages, not single words.
+    blocks = [b[i : i + 5] for i in range(0, len(b), 5)]
+    rng.shuffle(blocks)
+    b = [s for blk in blocks for s in blk]
+    left = parse_article(_body(a, rng), f"<bench-{words}-a>")
+    right = parse_article(_body(b, rng), f"<bench-{words}-b>")
+    return left, right
+
+
+def _median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def baseline(left: Article, right: Article, rng: random.Random) -> tuple[float, bool]:
+    """Seconds for the naive all-pairs difflib matrix; (time, extrapolated?)."""
+    ls = [s.text.lower() for s in left.sentences]
+    rs = [s.text.lower() for s in right.sentences]
+    pairs = len(ls) * len(rs)
+    if pairs <= BASELINE_FULL_LIMIT:
+        t0 = time.perf_counter()
+        for a in ls:
+            sm = SequenceMatcher(None, autojunk=False)
+            sm.set_seq2(a)
+            best = 0.0
+            for b in rs:
+                sm.set_seq1(b)
+                best = max(best, sm.ratio())
+        return time.perf_counter() - t0, False
+    sample = [(rng.randrange(len(ls)), rng.randrange(len(rs))) for _ in range(BASELINE_SAMPLE)]
+    t0 = time.perf_counter()
+    for i, j in sample:
+        SequenceMatcher(None, ls[i], rs[j], autojunk=False).ratio()
+    return (time.perf_counter() - t0) * pairs / BASELINE_SAMPLE, True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000, 50000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    rng = random.Random(SEED)
+    print(f"python {sys.version.split()[0]}; medians of {args.runs} runs (50k: 3 runs)")
+    header = (
+        f"{'words/side':>10} {'sents L/R':>10} {'aligned':>7} {'compare ms':>10} "
+        f"{'align ms':>9} {'naive ms':>11} {'speedup':>8} {'peak MB':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    notes = []
+    for words in args.sizes:
+        left, right = make_pair(words)
+        runs = 3 if words >= 50000 else args.runs
+        arts = (left, right)
+        n_al = len(align_articles(arts))
+        t_align = _median_time(lambda arts=arts: align_articles(arts), runs)
+        t_compare = _median_time(lambda arts=arts: compare(arts), runs)
+        t_base, extrapolated = baseline(left, right, rng)
+        gc.collect()
+        tracemalloc.start()
+        compare(arts)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        mark = "*" if extrapolated else " "
+        print(
+            f"{words:>10} {len(left.sentences):>4}/{len(right.sentences):<5} {n_al:>7} "
+            f"{t_compare * 1000:>10.1f} {t_align * 1000:>9.1f} {t_base * 1000:>10.0f}{mark} "
+            f"{t_base / t_align:>7.0f}x {peak / 1e6:>8.1f}"
+        )
+        if extrapolated:
+            notes.append(
+                f"* {words} words: naive baseline timed on {BASELINE_SAMPLE} random sentence "
+                f"pairs of {len(left.sentences) * len(right.sentences)} and extrapolated"
+            )
+    maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for n in notes:
+        print(n)
+    print("speedup = naive all-pairs difflib matrix / align_articles (both single-threaded)")
+    print("peak MB = tracemalloc peak of one compare() run (Python allocations)")
+    print(f"max resident size of this whole process: {maxrss_kb / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -66,7 +66,9 @@ ROLE_HEADS = _words(
     technician consultant pilot soldier medic paramedic firefighter policeman policewoman
     campaigner protester protestor shopkeeper trader vendor economist strategist physician
     psychologist sociologist architect designer composer musician filmmaker photographer
-    athlete goalkeeper defender forward batsman bowler cyclist runner swimmer
+    athlete goalkeeper defender forward batsman bowler cyclist runner swimmer forecaster
+    meteorologist climatologist seismologist geologist epidemiologist virologist curator
+    librarian accountant auditor broker landlord tenant priest pastor monk nun
     """
 )
 
@@ -127,25 +129,67 @@ ORG_SUFFIXES = _words(
     """
 )
 
-# Words that by themselves are places, nationalities, institutions, outlets or calendar words.
-# They veto a name candidate that has no stronger evidence than capitalisation.
-NOT_NAME_WORDS = _words(
+# Grammar and calendar words: capitalised only by position, never part of a name.
+FUNCTION_WORDS = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today tomorrow yesterday
+    june july august september october november december today tomorrow yesterday tonight
     i we you he she they it this that these those there here the a an and or but so however
     meanwhile moreover yet still also if when while after before since as in on at of for
-    with from by to into about over under between during without within across
-    kremlin pentagon congress senate parliament vatican downing whitehall capitol
-    reuters interfax tass ria xinhua afp ap bloomberg cnn bbc nbc cbs abc fox msnbc politico
-    axios telegram twitter x facebook instagram youtube tiktok whatsapp signal truth google
-    apple microsoft amazon meta nato un eu imf opec who wto g7 g20 brics
-    god allah christmas easter ramadan covid
-    north south east west northern southern eastern western central
-    republican republicans democrat democrats democratic conservative liberal socialist
-    communist labour tory tories green greens
+    with from by to into about over under between during without within across his her
+    their our my its our what who which where why how not no
     """
 )
+
+# Institutions, outlets and platforms that are one capitalised word ("Kremlin", "Reuters").
+INSTITUTION_WORDS = _words(
+    """
+    kremlin pentagon congress senate parliament vatican downing whitehall capitol knesset
+    duma bundestag reuters interfax tass ria xinhua bloomberg cnn bbc nbc cbs msnbc politico
+    axios telegram twitter facebook instagram youtube tiktok whatsapp google apple microsoft
+    amazon meta god allah christmas easter ramadan covid republican republicans democrat
+    democrats democratic conservative conservatives liberal liberals socialist communist
+    tory tories
+    """
+)
+
+# Acronyms that are organisations, matched with their exact case ("UN" but not "Un" of Kim
+# Jong Un, "WHO" but not "Who").
+ACRONYMS = frozenset(
+    [
+        "UN",
+        "EU",
+        "NATO",
+        "IMF",
+        "OPEC",
+        "WHO",
+        "WTO",
+        "AP",
+        "AFP",
+        "ABC",
+        "RSF",
+        "SAF",
+        "FBI",
+        "CIA",
+        "NSA",
+        "ICC",
+        "ICJ",
+        "UNICEF",
+        "UNHCR",
+        "OSCE",
+        "ASEAN",
+        "BRICS",
+        "G7",
+        "G20",
+        "US",
+        "UK",
+        "USA",
+        "UAE",
+        "X",
+    ]
+)
+
+NOT_NAME_WORDS = FUNCTION_WORDS | INSTITUTION_WORDS
 
 COUNTRIES = _words(
     """

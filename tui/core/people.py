@@ -26,11 +26,13 @@ from rapidfuzz import fuzz
 from .article import Article, Sentence
 from .model import Mention, Person
 from .names import (
+    ACRONYMS,
     CAPITAL_PARTICLES,
     DEMONYMS,
     FAMILY_FIRST,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     LEADER_HEADS,
@@ -167,9 +169,19 @@ def _short_forms(words: tuple[str, ...]) -> set[str]:
     while i > 1 and (fold(words[i - 1]) in PARTICLES or fold(words[i - 1]) in CAPITAL_PARTICLES):
         i -= 1
         out.add(" ".join(words[i:]))
-    if fold(words[0]) in FAMILY_FIRST:
+    folded = [fold(w) for w in words]
+    if folded[0] in FAMILY_FIRST:
         out.add(words[0])
+    core = [w for w, f in zip(words, folded, strict=True) if f not in PARTICLES]
+    if len(core) >= 3 and not any(f in _PATRONYMIC for f in folded):
+        # "Luiz Inácio Lula da Silva" -> "Lula": a middle name that is not a given name.
+        # Never inside "bin"/"ibn" chains, where the middle word names the father.
+        out.update(w for w in core[1:-1] if fold(w) not in GIVEN_NAMES)
     return out
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "new", "central"})
+_PATRONYMIC = frozenset({"bin", "bint", "ibn", "ben", "abu"})
 
 
 def _name_capable(tok: Token) -> bool:
@@ -179,19 +191,7 @@ def _name_capable(tok: Token) -> bool:
     return f not in TITLE_WORDS and f not in ROLE_HEADS and f not in _FUNCTION_WORDS
 
 
-_FUNCTION_WORDS = frozenset(
-    w for w in NOT_NAME_WORDS if len(w) <= 9 and w.isalpha() and w not in PLACE_WORDS
-) - {
-    "kremlin",
-    "pentagon",
-    "congress",
-    "senate",
-    "parliament",
-    "vatican",
-    "downing",
-    "whitehall",
-    "capitol",
-}
+_FUNCTION_WORDS = FUNCTION_WORDS
 
 
 def _is_particle(tok: Token) -> bool:
@@ -250,6 +250,7 @@ def _title_before(body: str, toks: list[Token], i: int) -> tuple[str | None, int
                     and f not in NATION_OF
                     and f not in DEMONYMS
                     and f not in PLACE_WORDS
+                    and f not in _COMPASS
                 ):
                     break
             elif not (f in ROLE_HEADS or f in ROLE_MODIFIERS or f == "of"):
@@ -317,6 +318,8 @@ def _vetoed(words: Sequence[Token]) -> bool:
         return True
     for w in words:
         f = w.folded
+        if w.text in ACRONYMS:
+            return True
         if f in PLACE_WORDS or f in DEMONYMS or f in NOT_NAME_WORDS or f in NATION_OF:
             if f in GIVEN_NAMES:
                 continue
@@ -470,6 +473,16 @@ def _speech_follows(toks: list[Token], j: int) -> bool:
     """A verb of speech right after the name, or after one appositive between commas."""
     if j < len(toks) and is_speech(toks[j]):
         return True
+    if j + 1 < len(toks) and toks[j].folded == "of":
+        # "Farida Yasmin of the Safe Work Alliance said"
+        k = j + 1
+        if toks[k].folded == "the":
+            k += 1
+        n = 0
+        while k < len(toks) and toks[k].capitalised and n < 6:
+            k += 1
+            n += 1
+        return n > 0 and k < len(toks) and is_speech(toks[k])
     if j < len(toks) and toks[j].text == ",":
         for k in range(j + 1, min(len(toks), j + 16)):
             if toks[k].text == ",":
@@ -526,6 +539,17 @@ def _cluster(cands: list[_Candidate]) -> list[_Cluster]:
     for c in (c for c in cands if len(c.words) == 1):
         word = c.words[0]
         fits = [cl for cl in clusters if fold(word) in {fold(x) for x in cl.short_forms()}]
+        if not fits:
+            # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": honorific + given
+            # name, only when one person of this article has that given name.
+            fits = [
+                cl
+                for cl in clusters
+                if any(len(f) > 1 and fold(f[0]) == fold(word) for f in cl.forms)
+                and any(x.article == c.article for x in cl.candidates)
+            ]
+            if len(fits) > 1:
+                continue
         if len(fits) > 1:
             local = [cl for cl in fits if any(x.article == c.article for x in cl.candidates)]
             fits = local if len(local) == 1 else []
@@ -625,6 +649,10 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
     for cl in clusters:
         for s in cl.short_forms():
             short_index.setdefault(fold(s), []).append(cl)
+    multi_index: dict[tuple[str, ...], list[_Cluster]] = {}
+    for key, fits in short_index.items():
+        if " " in key:
+            multi_index[tuple(key.split())] = fits
     full_spans: dict[tuple[int, int], _Cluster] = {}
     for cl in clusters:
         for c in cl.candidates:
@@ -653,6 +681,16 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
                     while i < len(toks) and toks[i].start < cand.end:
                         i += 1
                     continue
+                if t.kind == "word" and (t.capitalised or _is_particle(t)):
+                    span = _match_multi(toks, i, multi_index)
+                    if span is not None:
+                        k, fits = span
+                        cl = _pick(clusters, fits, at.article, t.start)
+                        if cl is not None:
+                            s, e = t.start, toks[k - 1].end
+                            cl.mentions.append(Mention(at.article, sent.index, s, e, body[s:e]))
+                            i = k
+                            continue
                 if t.kind == "word" and t.capitalised:
                     _match_single(body, at.article, sent, toks, i, clusters, short_index)
                 i += 1
@@ -695,6 +733,21 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
         )
     people.sort(key=lambda kp: kp[0])
     return [p for _, p in people]
+
+
+def _match_multi(
+    toks: list[Token], i: int, multi_index: dict[tuple[str, ...], list[_Cluster]]
+) -> tuple[int, list[_Cluster]] | None:
+    """A several-word short form at token i ("von der Leyen", "da Silva"): (end index, fits)."""
+    best: tuple[int, list[_Cluster]] | None = None
+    for key, fits in multi_index.items():
+        n = len(key)
+        if i + n <= len(toks) and tuple(t.folded for t in toks[i : i + n]) == key:
+            if not toks[i + n - 1].capitalised:
+                continue
+            if best is None or i + n > best[0]:
+                best = (i + n, fits)
+    return best
 
 
 def _match_single(

@@ -917,4 +917,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # `quality.py | head` is normal use, not an error
+        sys.exit(0)

@@ -2,7 +2,8 @@
 
 Passage colours are foreground text, so they must reach 4.5:1 (WCAG AA for body text) on the
 pane background; the current-passage tint must keep default text at 4.5:1 and passage colours at
-3:1; the eight passage colours must look different from each other (CIE76 colour distance).
+3:1; the eight passage colours must look different from each other (CIE76 colour distance), and
+neighbouring slots must stay apart for protanopes, deuteranopes and tritanopes too (simulated).
 
 ANSI colours have no fixed RGB: the terminal's palette decides. They are measured with the
 values Textual itself uses for them (`Color.parse("ansi_red")` -> the xterm 256-colour table's
@@ -138,6 +139,18 @@ class Measured:
             ),
         }
 
+    def neighbour_distances(self) -> dict[str, float]:
+        """Smallest ΔE76 between adjacent slots, per kind of colour vision (report only)."""
+        result = {}
+        for vision in ("typical", *_DICHROMACY):
+            palette = self.palette
+            if vision != "typical":
+                palette = [_simulate(colour, vision) for colour in palette]
+            result[f"neighbours ΔE76 {vision}"] = min(
+                _delta_e(palette[i], palette[(i + 1) % 8]) for i in range(8)
+            )
+        return result
+
 
 # rule -> minimum for every theme; high contrast promises WCAG AAA (7:1) where AA asks 4.5.
 FLOORS = {
@@ -194,17 +207,59 @@ def test_each_passage_colour_readable(path: Path) -> None:
         assert on_current >= 3.0, f"align-{index}: {on_current:.2f}:1 on current-bg"
 
 
+# Machado, Oliveira & Fernandes (2009) dichromacy matrices at full severity, applied to linear
+# RGB: about 1 in 12 men cannot tell red from green, so order matters as much as hue.
+_DICHROMACY = {
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+
+
+def _simulate(rgb: tuple[int, int, int], kind: str) -> tuple[int, int, int]:
+    """How a dichromat sees the colour (sRGB in, sRGB out)."""
+
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    def encode(c: float) -> int:
+        c = min(max(c, 0.0), 1.0)
+        return round(255 * (c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055))
+
+    lin = [linear(v) for v in rgb]
+    r, g, b = (
+        encode(sum(m * v for m, v in zip(row, lin, strict=True))) for row in _DICHROMACY[kind]
+    )
+    return r, g, b
+
+
+@pytest.mark.parametrize("vision", ["typical", *_DICHROMACY])
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
-def test_neighbouring_passages_differ(path: Path) -> None:
-    """Adjacent slots (the reader cycles through them) must be clearly apart, and no two equal."""
-    measured = Measured(_load(path))
-    palette = measured.palette
+def test_neighbouring_passages_differ(path: Path, vision: str) -> None:
+    """Adjacent slots (the reader gives consecutive passages consecutive slots, wrapping after
+    align-7) must stay clearly apart, also for colour-blind readers; no two slots are equal."""
+    palette = Measured(_load(path)).palette
     assert len(set(palette)) == 8
+    if vision != "typical":
+        palette = [_simulate(colour, vision) for colour in palette]
     for index in range(8):
         following = (index + 1) % 8
         distance = _delta_e(palette[index], palette[following])
         assert distance >= MIN_PALETTE_DELTA_E, (
-            f"align-{index} and align-{following}: ΔE76 {distance:.1f}"
+            f"align-{index} and align-{following}: ΔE76 {distance:.1f} ({vision})"
         )
 
 
@@ -251,8 +306,9 @@ def main() -> None:
     for path in SHIPPED:
         theme = _load(path)
         print(theme.name)
-        for rule, value in Measured(theme).minimums().items():
-            print(f"  {rule:26} {value:6.2f}")
+        measured = Measured(theme)
+        for rule, value in {**measured.minimums(), **measured.neighbour_distances()}.items():
+            print(f"  {rule:30} {value:6.2f}")
 
 
 if __name__ == "__main__":

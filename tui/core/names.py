@@ -72,6 +72,16 @@ ROLE_HEADS = _words(
     """
 )
 
+# Family relations: "his son Hunter Biden" is evidence of a person but not a title.
+KINSHIP = _words(
+    """
+    son daughter wife husband brother sister father mother niece nephew cousin widow widower
+    grandson granddaughter grandfather grandmother uncle aunt stepson stepdaughter fiancee
+    fiance partner girlfriend boyfriend
+    """
+)
+ROLE_HEADS = ROLE_HEADS | KINSHIP
+
 # Lower-case words that may sit inside a role phrase before its head ("former", "foreign
 # policy", "special", "top").
 ROLE_MODIFIERS = _words(

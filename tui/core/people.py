@@ -35,6 +35,7 @@ from .names import (
     FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
+    KINSHIP,
     LEADER_HEADS,
     MALE_TITLES,
     NATION_OF,
@@ -275,7 +276,7 @@ def _title_before(body: str, toks: list[Token], i: int) -> tuple[str | None, int
         return None, None, False
     start = toks[taken[0]].start
     text = body[start : last.end]
-    plural = last.folded in _PLURAL_ROLES
+    plural = last.folded in _PLURAL_ROLES or last.folded in KINSHIP
     return text, start, plural
 
 
@@ -290,6 +291,8 @@ def _title_after(body: str, toks: list[Token], j: int) -> str | None:
         words.append(toks[k])
         k += 1
     head = next((n for n, w in enumerate(words) if w.folded in ROLE_HEADS), None)
+    while head is not None and head + 1 < len(words) and words[head + 1].folded in ROLE_HEADS:
+        head += 1  # "chief economist": the head is the last role word of the run
     if head is None or words[head].folded in _PLURAL_ROLES or head > 6:
         return None
     lead = words[:head]
@@ -595,7 +598,8 @@ def _nation_of_tokens(words: Sequence[str]) -> str | None:
 
 def _leader_nation(title: str) -> str | None:
     words = title.split()
-    if not any(fold(w) in LEADER_HEADS for w in words):
+    folded = [fold(w) for w in words]
+    if not any(w in LEADER_HEADS for w in folded) and "prime" not in folded:
         return None
     if any(fold(w) in ("former", "ex", "late", "vice", "deputy") for w in words):
         return None
@@ -642,7 +646,12 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
 
     for cl in clusters:
         for c in cl.candidates:
-            if c.title and c.title not in cl.titles and not c.plural_title:
+            if (
+                c.title
+                and c.title not in cl.titles
+                and not c.plural_title
+                and fold(c.title.split()[-1]) not in KINSHIP
+            ):
                 cl.titles.append(c.title)
 
     short_index: dict[str, list[_Cluster]] = {}

@@ -1,0 +1,305 @@
+"""People: names, titles, mentions and merging, on the samples and on realistic news prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.article import Article
+from tui.core.loading import load_article, parse_article
+from tui.core.model import Person
+from tui.core.people import find_people
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[Article]:
+    return [load_article(SAMPLES / "summit-a.txt"), load_article(SAMPLES / "summit-b.txt")]
+
+
+@pytest.fixture(scope="module")
+def sample_people(samples: list[Article]) -> list[Person]:
+    return find_people(samples)
+
+
+def person(people: list[Person], name: str) -> Person:
+    found = [p for p in people if p.name == name]
+    assert len(found) == 1, f"{name!r} not found once in {[p.name for p in people]}"
+    return found[0]
+
+
+def names_in(text: str) -> list[str]:
+    return [p.name for p in find_people([parse_article(text)])]
+
+
+# --- the samples -------------------------------------------------------------------------
+
+
+def test_samples_list_exactly_the_seven_people(sample_people: list[Person]) -> None:
+    assert sorted(p.name for p in sample_people) == sorted(
+        [
+            "Vladimir Putin",
+            "Donald Trump",
+            "Yuri Ushakov",
+            "Steve Witkoff",
+            "Volodymyr Zelenskyy",
+            "Joe Biden",
+            "Marco Rubio",
+        ]
+    )
+
+
+def test_samples_are_ordered_by_mentions(sample_people: list[Person]) -> None:
+    counts = [len(p.mentions) for p in sample_people]
+    assert counts == sorted(counts, reverse=True)
+    assert sample_people[0].name == "Vladimir Putin"
+    assert sample_people[1].name == "Donald Trump"
+
+
+def test_zelensky_spellings_merge_across_articles(sample_people: list[Person]) -> None:
+    z = person(sample_people, "Volodymyr Zelenskyy")
+    assert "Volodymyr Zelensky" in z.aliases
+    assert {m.article for m in z.mentions} == {0, 1}
+
+
+def test_titles_as_the_articles_give_them(sample_people: list[Person]) -> None:
+    assert set(person(sample_people, "Yuri Ushakov").titles) >= {
+        "Kremlin aide",
+        "Kremlin foreign policy adviser",
+    }
+    assert "U.S. Secretary of State" in person(sample_people, "Marco Rubio").titles
+    assert "Russian President" in person(sample_people, "Vladimir Putin").titles
+    assert "U.S. President" in person(sample_people, "Donald Trump").titles
+    assert "former President" in person(sample_people, "Joe Biden").titles
+    assert "special envoy" in person(sample_people, "Steve Witkoff").titles
+
+
+def test_role_references_resolve_to_the_one_fitting_leader(sample_people: list[Person]) -> None:
+    putin = person(sample_people, "Vladimir Putin")
+    texts = {m.text for m in putin.mentions}
+    assert {"Kremlin leader", "Russian leader"} <= texts
+
+
+def test_every_mention_slices_its_article_body(
+    samples: list[Article], sample_people: list[Person]
+) -> None:
+    for p in sample_people:
+        for m in p.mentions:
+            body = samples[m.article].body
+            assert body[m.start : m.end] == m.text
+            sent = samples[m.article].sentences[m.sentence]
+            assert sent.start <= m.start and m.end <= sent.end
+
+
+def test_possessive_is_a_mention_of_the_bare_name(
+    samples: list[Article], sample_people: list[Person]
+) -> None:
+    trump = person(sample_people, "Donald Trump")
+    body = samples[0].body
+    pos = body.index("Trump’s envoy")
+    assert any(m.article == 0 and m.start == pos and m.text == "Trump" for m in trump.mentions)
+
+
+def test_surname_only_mentions_are_counted(sample_people: list[Person]) -> None:
+    ushakov = person(sample_people, "Yuri Ushakov")
+    assert sum(m.text == "Ushakov" for m in ushakov.mentions) >= 4
+
+
+# --- name shapes ---------------------------------------------------------------------------
+
+NAME_SHAPES = [
+    (
+        "Sheikh Mohamed bin Zayed Al Nahyan met the delegation on Monday. Sheikh Mohamed said "
+        "the talks had been useful.",
+        "Mohamed bin Zayed Al Nahyan",
+        "Mohamed",
+    ),
+    (
+        "Chinese President Xi Jinping arrived in Moscow on Tuesday. Xi is expected to stay for "
+        "three days.",
+        "Xi Jinping",
+        "Xi",
+    ),
+    (
+        "Turkish President Recep Tayyip Erdogan offered to host the talks. Erdogan has kept "
+        "channels open to both sides.",
+        "Recep Tayyip Erdogan",
+        "Erdogan",
+    ),
+    (
+        "French Foreign Minister Jean-Noël Barrot said the plan was workable. Barrot spoke to "
+        "reporters in Paris.",
+        "Jean-Noël Barrot",
+        "Barrot",
+    ),
+    (
+        "Saudi Crown Prince Mohammed bin Salman hosted the negotiations in Jeddah.",
+        "Mohammed bin Salman",
+        None,
+    ),
+    (
+        "Vice President J.D. Vance told reporters the deal was close. Vance later flew home.",
+        "J.D. Vance",
+        "Vance",
+    ),
+    (
+        "German Chancellor Olaf Scholz welcomed the move. Scholz said Berlin would help.",
+        "Olaf Scholz",
+        "Scholz",
+    ),
+    (
+        "European Commission President Ursula von der Leyen said the bloc was ready. Von der "
+        "Leyen spoke in Brussels.",
+        "Ursula von der Leyen",
+        "Von der Leyen",
+    ),
+    (
+        "Brazilian President Luiz Inácio Lula da Silva said he would attend. Lula spoke in "
+        "Brasilia on Friday.",
+        "Luiz Inácio Lula da Silva",
+        "Lula",
+    ),
+    (
+        "North Korean leader Kim Jong Un oversaw the launch, state media said. Kim called it a "
+        "success.",
+        "Kim Jong Un",
+        "Kim",
+    ),
+    (
+        "Mark O'Brien, a spokesman for the agency, said the review was under way. O'Brien "
+        "declined to elaborate.",
+        "Mark O'Brien",
+        "O'Brien",
+    ),
+    (
+        "Ana María García, a resident of the town, said the water rose quickly. García said she "
+        "lost her car.",
+        "Ana María García",
+        "García",
+    ),
+    (
+        'Lt. Gen. Idris Osman Taha, who headed the army team, said the talks went well. "We came '
+        'to save lives," Taha said.',
+        "Idris Osman Taha",
+        "Taha",
+    ),
+    (
+        '"The emergency exit was locked," Nasser al-Otaibi, the Saudi diplomat who led the '
+        "mediation, told a news conference. Al-Otaibi said monitors would report weekly.",
+        "Nasser al-Otaibi",
+        "Al-Otaibi",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "short"), NAME_SHAPES)
+def test_name_shapes(text: str, name: str, short: str | None) -> None:
+    people = find_people([parse_article(text)])
+    assert [p.name for p in people] == [name]
+    if short is not None:
+        assert short in {m.text for m in people[0].mentions}
+
+
+def test_given_name_and_speech_verb_are_enough_without_title() -> None:
+    text = (
+        "The plant closed last year. Steve Mitchell said the town had never recovered, and "
+        "Mitchell now drives a taxi."
+    )
+    assert names_in(text) == ["Steve Mitchell"]
+
+
+def test_appositive_role_after_the_name_is_a_title() -> None:
+    text = (
+        '"The market moved faster than we thought," said Petra Lindqvist, chief economist at '
+        "Halden Capital."
+    )
+    people = find_people([parse_article(text)])
+    assert [p.name for p in people] == ["Petra Lindqvist"]
+    assert people[0].titles == ("chief economist",)
+
+
+# --- what is not a person -------------------------------------------------------------------
+
+
+def test_organisations_places_outlets_and_days_are_not_people() -> None:
+    text = (
+        "Reuters reported the decision on Thursday. The State Department declined to comment, "
+        "and officials at the White House and the Pentagon were briefed. Fox Business aired the "
+        "interview, which was also posted on Truth Social. The European Union said on Monday it "
+        "would respond. Congress returns in September. The summit in Helsinki was compared "
+        "with a meeting in Geneva, the Interfax news agency reported. The United Arab Emirates "
+        "offered to host the talks in the Oval Office style."
+    )
+    assert names_in(text) == []
+
+
+def test_sentence_initial_words_are_not_names() -> None:
+    text = (
+        "However, the vote was delayed. News of the delay spread quickly. Today the chamber "
+        "was empty. So, too, were the galleries."
+    )
+    assert names_in(text) == []
+
+
+def test_capitalised_phrase_without_evidence_is_skipped() -> None:
+    # Two capitalised words, no title, no known given name, no verb of speech: precision first.
+    assert names_in("The Golden Arrow sailed at dawn and reached port by noon.") == []
+
+
+def test_organisation_suffix_vetoes_even_with_a_given_name() -> None:
+    assert names_in("Workers at Victoria Station were evacuated on Friday.") == []
+
+
+# --- merging ----------------------------------------------------------------------------------
+
+
+def test_different_people_with_one_surname_stay_apart() -> None:
+    art = parse_article(
+        "President Joe Biden spoke on Monday. His son Hunter Biden did not attend. Biden later "
+        "left for Delaware."
+    )
+    people = find_people([art])
+    assert sorted(p.name for p in people) == ["Hunter Biden", "Joe Biden"]
+    joe = person(people, "Joe Biden")
+    # The bare surname goes to the person last introduced before it.
+    hunter = person(people, "Hunter Biden")
+    late = art.body.index("Biden later")
+    assert any(m.start == late for m in hunter.mentions)
+    assert not any(m.start == late for m in joe.mentions)
+
+
+def test_title_only_mention_merges_into_the_full_name_across_articles() -> None:
+    a = parse_article("Prime Minister Keir Starmer met union leaders on Tuesday.")
+    b = parse_article("Prime Minister Starmer said the meeting had been constructive.")
+    people = find_people([a, b])
+    assert [p.name for p in people] == ["Keir Starmer"]
+    assert {m.article for m in people[0].mentions} == {0, 1}
+
+
+def test_role_reference_is_not_resolved_when_two_leaders_fit() -> None:
+    text = (
+        "Russian President Vladimir Putin met Russian Prime Minister Mikhail Mishustin. The "
+        "Russian leader did not comment."
+    )
+    people = find_people([parse_article(text)])
+    for p in people:
+        assert "Russian leader" not in {m.text for m in p.mentions}
+
+
+def test_hyphenated_pair_of_surnames_mentions_both() -> None:
+    text = (
+        "U.S. President Donald Trump and Russian President Vladimir Putin spoke by phone. A "
+        "Putin-Trump summit is now expected."
+    )
+    people = find_people([parse_article(text)])
+    art_body = parse_article(text).body
+    pos = art_body.index("Putin-Trump")
+    assert any(m.start == pos for m in person(people, "Vladimir Putin").mentions)
+    assert any(m.start == pos + len("Putin-") for m in person(people, "Donald Trump").mentions)
+
+
+def test_text_without_names_gives_no_people() -> None:
+    assert names_in("123 456. --- !!! ...") == []
+    assert find_people([]) == []

@@ -233,6 +233,10 @@ class _ArticleContext:
             return self.sentences[i + 1]
         return s
 
+    def first_person_in(self, start: int, end: int) -> tuple[Mention, Person] | None:
+        """The first person mention inside [start, end) (a sentence's subject)."""
+        return next(((m, p) for m, p in self.mentions if m.start >= start and m.end <= end), None)
+
     def person_in(self, start: int, end: int) -> tuple[Mention, Person] | None:
         """The last person mention inside [start, end) (the head of "Trump's envoy Witkoff")."""
         found = None
@@ -493,8 +497,8 @@ def _record_events(ctx: _ArticleContext) -> None:
     for sent, toks in zip(ctx.sentences, ctx.tokens, strict=True):
         first = next((t for t in toks if t.kind in ("word", "init", "abbr")), None)
         if first is not None:
-            hit = ctx.person_in(sent.start, first.end + 60)
-            if hit is not None and hit[0].start <= _subject_limit(toks):
+            hit = ctx.first_person_in(sent.start, _subject_limit(toks))
+            if hit is not None:
                 ctx.events.append((hit[0].start, hit[1].name, sent.paragraph))
         for i, t in enumerate(toks):
             if is_speech(t):

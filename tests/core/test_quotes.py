@@ -1,0 +1,410 @@
+"""Quotes: marks, spans, the grammar of attribution, and the same quote across articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.article import Article
+from tui.core.loading import load_article, parse_article
+from tui.core.model import Quote, QuoteLink
+from tui.core.people import find_people
+from tui.core.quotes import find_quotes, link_score
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+
+
+def quotes_of(*texts: str) -> tuple[list[Article], list[Quote], list[QuoteLink]]:
+    arts = [parse_article(t) for t in texts]
+    quotes, links = find_quotes(arts, find_people(arts))
+    return arts, quotes, links
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    _, quotes, _ = quotes_of(text)
+    return [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.fixture(scope="module")
+def samples() -> tuple[list[Article], list[Quote], list[QuoteLink]]:
+    arts = [load_article(SAMPLES / "summit-a.txt"), load_article(SAMPLES / "summit-b.txt")]
+    quotes, links = find_quotes(arts, find_people(arts))
+    return arts, quotes, links
+
+
+def find(quotes: list[Quote], article: int, fragment: str) -> Quote:
+    hits = [q for q in quotes if q.article == article and q.text == fragment] or [
+        q for q in quotes if q.article == article and fragment in q.text
+    ]
+    assert len(hits) == 1, f"{fragment!r}: {[q.text for q in quotes if q.article == article]}"
+    return hits[0]
+
+
+# --- the samples -------------------------------------------------------------------------
+
+SAMPLE_SPEAKERS = [
+    (0, "an agreement was essentially reached", "Yuri Ushakov"),
+    (0, "We are now beginning concrete preparations", "Yuri Ushakov"),
+    (0, "completely without comment", "Yuri Ushakov"),
+    (0, "We propose, first of all", "Yuri Ushakov"),
+    (1, "in the coming days,", "Kremlin officials"),
+    (1, "a preliminary agreement was reached", "Yuri Ushakov"),
+    (1, "We are now working with our American colleagues", "Yuri Ushakov"),
+    (1, "very soon", "Donald Trump"),
+    (1, "a very good prospect", "Donald Trump"),
+    (1, "still far off", "Vladimir Putin"),
+    (1, "a lot has to happen", "Marco Rubio"),
+    (1, "got to get close enough to that point", "Marco Rubio"),
+    (1, "Today was a good day", "Marco Rubio"),
+    (1, "still many impediments to overcome", "Marco Rubio"),
+    (1, "had a highly productive meeting", "Donald Trump"),
+    (1, "great progress was made", "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize(("article", "fragment", "speaker"), SAMPLE_SPEAKERS)
+def test_sample_quote_speakers(
+    samples: tuple[list[Article], list[Quote], list[QuoteLink]],
+    article: int,
+    fragment: str,
+    speaker: str,
+) -> None:
+    _, quotes, _ = samples
+    q = find(quotes, article, fragment)
+    assert q.speaker == speaker
+    assert q.speaker_kind == ("source" if speaker == "Kremlin officials" else "person")
+
+
+def test_samples_have_exactly_the_annotated_quotes(
+    samples: tuple[list[Article], list[Quote], list[QuoteLink]],
+) -> None:
+    _, quotes, _ = samples
+    assert len(quotes) == len(SAMPLE_SPEAKERS)
+
+
+def test_sample_quote_offsets_exclude_the_marks(
+    samples: tuple[list[Article], list[Quote], list[QuoteLink]],
+) -> None:
+    arts, quotes, _ = samples
+    for q in quotes:
+        body = arts[q.article].body
+        assert body[q.start : q.end] == q.text
+        assert body[q.start - 1] in '“"‘'
+        sent = arts[q.article].sentences[q.sentence]
+        assert sent.start <= q.start < sent.end
+
+
+def test_sample_quote_ids_are_stable(
+    samples: tuple[list[Article], list[Quote], list[QuoteLink]],
+) -> None:
+    _, quotes, _ = samples
+    assert [q.id for q in quotes if q.article == 0] == ["q0-1", "q0-2", "q0-3", "q0-4"]
+    assert quotes[4].id == "q1-1"
+
+
+def test_sample_links(samples: tuple[list[Article], list[Quote], list[QuoteLink]]) -> None:
+    arts, quotes, links = samples
+    reached_a = find(quotes, 0, "an agreement was essentially reached")
+    reached_b = find(quotes, 1, "a preliminary agreement was reached")
+    working_a = find(quotes, 0, "We are now beginning")
+    working_b = find(quotes, 1, "We are now working")
+    pairs = {(lk.left, lk.right): lk for lk in links}
+    full = pairs[(reached_a.id, reached_b.id)]
+    second = pairs[(working_a.id, working_b.id)]
+    assert not full.speaker_mismatch and not second.speaker_mismatch
+    assert reached_b.id in reached_a.same_as and reached_a.id in reached_b.same_as
+    # The word diff: "essentially" against "preliminary", with body offsets on both sides.
+    changed = [op for op in full.diff if op.tag != "equal"]
+    assert any("essentially" in op.left for op in changed)
+    assert any("preliminary" in op.right for op in changed)
+    for op in full.diff:
+        assert arts[0].body[op.left_start : op.left_end] == op.left
+        assert arts[1].body[op.right_start : op.right_end] == op.right
+
+
+def test_sample_partial_link_flags_the_other_speaker(
+    samples: tuple[list[Article], list[Quote], list[QuoteLink]],
+) -> None:
+    _, quotes, links = samples
+    long_a = find(quotes, 0, "an agreement was essentially reached")
+    short_b = find(quotes, 1, "in the coming days,")
+    link = next(lk for lk in links if (lk.left, lk.right) == (long_a.id, short_b.id))
+    assert link.speaker_mismatch  # Ushakov in one article, "Kremlin officials" in the other
+
+
+def test_sample_unrelated_quotes_are_not_linked(
+    samples: tuple[list[Article], list[Quote], list[QuoteLink]],
+) -> None:
+    _, quotes, links = samples
+    propose = find(quotes, 0, "We propose, first of all")
+    assert propose.same_as == ()
+    assert len(links) == 3
+
+
+# --- quote marks -------------------------------------------------------------------------
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert speakers("Trump’s envoy said we’ve made progress, and the allies’ mood improved.") == []
+
+
+def test_straight_double_quotes() -> None:
+    got = speakers('"We will not back down," Finance Minister Tomas Halvik said on Tuesday.')
+    assert got == [("We will not back down,", "Tomas Halvik")]
+
+
+def test_single_curly_quotes_when_attributed() -> None:
+    got = speakers("Governor Irena Dvorakova called the move ‘necessary and overdue’ on Monday.")
+    assert got == [("necessary and overdue", "Irena Dvorakova")]
+
+
+def test_unattributed_scare_quote_is_dropped() -> None:
+    assert speakers('The so-called "peace dividend" never arrived in the region.') == []
+
+
+def test_quote_spanning_sentences_is_one_quote() -> None:
+    got = speakers(
+        '"Inflation is too high. We will act," Governor Irena Dvorakova said on Wednesday.'
+    )
+    assert got == [("Inflation is too high. We will act,", "Irena Dvorakova")]
+
+
+def test_quote_spanning_paragraphs_keeps_the_speaker_found_at_its_end() -> None:
+    text = (
+        "Governor Irena Dvorakova spoke after the vote.\n\n"
+        '"The economy is at a turning point and we intend to act.\n\n'
+        '"Every month of delay makes the task harder," Dvorakova said.'
+    )
+    arts, quotes, _ = quotes_of(text)
+    assert [q.text for q in quotes] == [
+        "The economy is at a turning point and we intend to act.",
+        "Every month of delay makes the task harder,",
+    ]
+    assert [q.speaker for q in quotes] == ["Irena Dvorakova", "Irena Dvorakova"]
+    for q in quotes:
+        assert "\n" not in arts[0].body[q.start : q.end]
+
+
+def test_unclosed_quote_without_a_continuation_is_dropped() -> None:
+    text = 'Officials said the "plan was\n\nThe next paragraph has no quote at all.'
+    assert speakers(text) == []
+
+
+# --- attribution grammar ---------------------------------------------------------------------
+
+SHAPES = [
+    # "...," X said
+    ('"We will not back down," Finance Minister Tomas Halvik said.', "Tomas Halvik"),
+    # X said "..."
+    ('Finance Minister Tomas Halvik said "we will not back down" after the vote.', "Tomas Halvik"),
+    # X said that "..."
+    (
+        'Finance Minister Tomas Halvik said that "the budget will stay balanced."',
+        "Tomas Halvik",
+    ),
+    # X told Y that "..."
+    (
+        'Governor Irena Dvorakova told reporters in Lensk that the decision was "necessary."',
+        "Irena Dvorakova",
+    ),
+    # X told Y "..."
+    (
+        'Governor Irena Dvorakova told the committee "we will act again if we must."',
+        "Irena Dvorakova",
+    ),
+    # "...," said X, appositive
+    (
+        '"The bank has shown it will move faster than the market thought," said Petra '
+        "Lindqvist, chief economist at Halden Capital.",
+        "Petra Lindqvist",
+    ),
+    # ... quoted X as saying "..." (the speaker, not the agency)
+    (
+        'Interfax quoted Kremlin spokesman Dmitry Peskov as saying "the talks were useful."',
+        "Dmitry Peskov",
+    ),
+    (
+        '"The talks were useful," the Interfax news agency quoted Kremlin spokesman Dmitry '
+        "Peskov as saying.",
+        "Dmitry Peskov",
+    ),
+    # according to X
+    (
+        'The truce was "a real chance for peace," according to Saudi mediator Nasser al-Otaibi.',
+        "Nasser al-Otaibi",
+    ),
+    # X wrote on X that "..."
+    (
+        'French Foreign Minister Jean-Noël Barrot wrote on X that the truce was "a first step '
+        'that must lead to a lasting ceasefire."',
+        "Jean-Noël Barrot",
+    ),
+    # X posted on Telegram that ... "..."
+    (
+        "RSF commander Mohamed Hamdan Dagalo posted on Telegram that his forces would "
+        '"respect the truce as long as the other side does."',
+        "Mohamed Hamdan Dagalo",
+    ),
+    # said in a message posted on ...: the participle is not the verb
+    (
+        "RSF commander Mohamed Hamdan Dagalo, widely known as Hemedti, said in a message "
+        'posted on Telegram that his forces would "respect the truce."',
+        "Mohamed Hamdan Dagalo",
+    ),
+    # appositive between the quote and the verb
+    (
+        '"Both sides have committed to stop all attacks," Nasser al-Otaibi, the Saudi diplomat '
+        "who led the mediation, told a news conference.",
+        "Nasser al-Otaibi",
+    ),
+    # relative clause between the name and the verb
+    (
+        "Lt. Gen. Idris Osman Taha, who headed the army team, said the military had come "
+        '"to save lives."',
+        "Idris Osman Taha",
+    ),
+    # trailing ", X said" after a mid-sentence quote
+    (
+        'The sides committed to "open safe corridors" for food and medicine, chief mediator '
+        "Nasser al-Otaibi said.",
+        "Nasser al-Otaibi",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SHAPES)
+def test_attribution_shapes(text: str, speaker: str) -> None:
+    _, quotes, _ = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].speaker_kind == "person"
+
+
+def test_noting_that_continues_the_speaker() -> None:
+    got = speakers(
+        'U.S. Secretary of State Marco Rubio told Fox Business that "a lot has to happen" '
+        'before a summit, noting that "we have to get close enough to that point."'
+    )
+    assert got == [
+        ("a lot has to happen", "Marco Rubio"),
+        ("we have to get close enough to that point.", "Marco Rubio"),
+    ]
+
+
+def test_adding_that_continues_the_speaker() -> None:
+    got = speakers(
+        '"We are working on the details," Kremlin aide Yuri Ushakov said, adding that the '
+        'venue would be "revealed soon."'
+    )
+    assert [s for _, s in got] == ["Yuri Ushakov", "Yuri Ushakov"]
+
+
+def test_pronoun_is_the_last_speaker_not_the_last_name() -> None:
+    text = (
+        "Kremlin aide Yuri Ushakov spoke on Thursday.\n\n"
+        "Ushakov said Steve Witkoff had raised a three-way meeting of Donald Trump, Vladimir "
+        "Putin and Volodymyr Zelenskyy.\n\n"
+        'But he said the Russian side had left the idea "completely without comment."'
+    )
+    assert speakers(text) == [("completely without comment.", "Yuri Ushakov")]
+
+
+def test_pronoun_respects_gender_when_known() -> None:
+    text = (
+        "Finance Minister Anna Weber met Governor Peter Lang on Monday. Lang said rates would "
+        'rise. "We disagree on the timing," she said.'
+    )
+    assert speakers(text) == [("We disagree on the timing,", "Anna Weber")]
+
+
+def test_role_reference_speaker() -> None:
+    text = (
+        "Russian President Vladimir Putin met the envoy on Wednesday.\n\n"
+        'The Kremlin leader said the talks were "useful and constructive."'
+    )
+    assert speakers(text) == [("useful and constructive.", "Vladimir Putin")]
+
+
+def test_quote_paragraph_without_verb_continues_previous_speaker() -> None:
+    text = (
+        '"We are now beginning concrete preparations," Kremlin aide Yuri Ushakov said.\n\n'
+        '"The location will be announced later."'
+    )
+    assert [s for _, s in speakers(text)] == ["Yuri Ushakov", "Yuri Ushakov"]
+
+
+def test_quote_paragraph_does_not_continue_across_a_plain_paragraph() -> None:
+    text = (
+        '"We are ready," Kremlin aide Yuri Ushakov said.\n\n'
+        "The talks were adjourned until Friday.\n\n"
+        '"Nobody expected the talks to end so abruptly last night."'
+    )
+    got = speakers(text)
+    assert got[-1] == ("Nobody expected the talks to end so abruptly last night.", None)
+
+
+def test_non_person_sources_are_kept_as_written() -> None:
+    _, quotes, _ = quotes_of('"The deal is dead," a White House official said on Friday.')
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("a White House official", "source")]
+    _, quotes, _ = quotes_of('The plan would be "reviewed carefully," Russian state media said.')
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Russian state media", "source")]
+
+
+def test_capitalised_states_is_not_a_verb() -> None:
+    got = speakers(
+        'Russia and the United States have agreed to meet "in the coming days," Kremlin '
+        "officials announced on Thursday."
+    )
+    assert got == [("in the coming days,", "Kremlin officials")]
+
+
+def test_unknown_pronoun_gives_no_speaker_rather_than_a_guess() -> None:
+    got = speakers('"This is the end of an era for the whole industry," they said.')
+    assert got == [("This is the end of an era for the whole industry,", None)]
+
+
+# --- links -----------------------------------------------------------------------------------
+
+
+def test_translation_variants_score_above_unrelated_quotes() -> None:
+    same = link_score(
+        "At the suggestion of the American side, an agreement was essentially reached to hold "
+        "a bilateral meeting at the highest level in the coming days",
+        "At the suggestion of the American side, a preliminary agreement was reached to hold a "
+        "bilateral high-level meeting in the coming days",
+    )
+    other = link_score(
+        "We propose, first of all, to focus on preparing for a bilateral meeting",
+        "There's still many impediments to overcome.",
+    )
+    assert same > 0.7 > 0.2 > other
+
+
+def test_links_only_across_articles_and_left_is_the_lower_article() -> None:
+    a = '"Inflation is too high and we will act again," Governor Irena Dvorakova said.'
+    b = 'Governor Irena Dvorakova said: "Inflation is too high, and we will act again."'
+    _, _, links = quotes_of(b, a)
+    assert len(links) == 1
+    assert links[0].left.startswith("q0-") and links[0].right.startswith("q1-")
+    assert not links[0].speaker_mismatch
+
+
+def test_same_words_from_different_speakers_are_flagged() -> None:
+    a = '"The ceasefire must hold for the sake of civilians," Saudi mediator Nasser Otaibi said.'
+    b = '"The ceasefire must hold for the sake of civilians," UN spokeswoman Clara Mensah said.'
+    _, _, links = quotes_of(a, b)
+    assert len(links) == 1 and links[0].speaker_mismatch
+
+
+def test_different_statements_are_not_linked() -> None:
+    a = '"We see inflation drifting upward," Governor Irena Dvorakova said.'
+    b = '"Our job is to bring prices back down this year," Governor Irena Dvorakova said.'
+    _, _, links = quotes_of(a, b)
+    assert links == []
+
+
+def test_no_articles_or_no_quotes() -> None:
+    assert find_quotes([], []) == ([], [])
+    _, quotes, links = quotes_of("Nothing here is quoted at all.")
+    assert quotes == [] and links == []

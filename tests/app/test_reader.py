@@ -222,11 +222,11 @@ async def test_status_line_says_where_and_coverage(fire: Comparison) -> None:
         await pilot.press("j", "j")
         await pilot.pause()
         status = str(app.query_one("#status").render())
-        assert "left: The Ledger" in status
+        assert status.startswith("left pane") and "The Ledger" in status
         assert "sentence 3/6" in status
         assert "aligned 3 of 5" in status
-        assert "83% of The Ledger is in Nordic Courier" in status
-        assert "80% of Nordic Courier is in The Ledger" in status
+        assert "83% of left is in right" in status
+        assert "80% of right is in left" in status
 
 
 async def test_search_highlights_and_steps_through_matches(fire: Comparison) -> None:

@@ -277,7 +277,12 @@ class ParallaxApp(App[None]):
         for side, pane_id in ((0, "left"), (1, "right")):
             index = self.shown[side]
             art = arts[index]
-            text = Text(clean(art.title or art.label) or "(untitled)", style="bold")
+            text = Text(
+                clean(art.title or art.label) or "(untitled)",
+                style="bold",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
             meta = " · ".join(clean(x) for x in (art.source, art.date) if x)
             if not meta and art.title:
                 meta = clean(Path(art.path).name)
@@ -386,7 +391,8 @@ class ParallaxApp(App[None]):
         arts = self.comparison.articles
         view = self.view(self.active_side)
         art = arts[view.article_index]
-        parts = [f"{'left' if view.side == 0 else 'right'}: {clean(art.label)}"]
+        # Position first: on a narrow terminal the end of the line is what gets cut.
+        parts = [f"{'left' if view.side == 0 else 'right'} pane"]
         if view.sentence_count:
             parts.append(f"sentence {view.cursor + 1}/{view.sentence_count}")
             ids = pair.alignments_at(view.side, view.cursor)
@@ -396,11 +402,11 @@ class ParallaxApp(App[None]):
                 parts.append(f"only here ({len(pair.alignments)} aligned)")
         else:
             parts.append("no sentences")
-        a, b = (arts[i].label for i in self.shown)
         parts.append(
-            f"coverage: {percent(pair.sides[0].coverage)} of {clean(a)} is in {clean(b)}, "
-            f"{percent(pair.sides[1].coverage)} of {clean(b)} is in {clean(a)}"
+            f"coverage: {percent(pair.sides[0].coverage)} of left is in right, "
+            f"{percent(pair.sides[1].coverage)} of right is in left"
         )
+        parts.append(clean(art.label))
         if self.selected_person is not None:
             parts.append(f"person: {clean(self.selected_person.name)} (m/M)")
         if self.search_query:

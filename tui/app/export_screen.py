@@ -45,6 +45,8 @@ def format_for(path: str, fallback: str) -> str:
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """A small dialog: path input, format buttons, enter to write, escape to cancel."""
 
+    AUTO_FOCUS = "#export-path"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without saving"),
     ]

@@ -58,6 +58,8 @@ def group_bindings(
 class HelpScreen(ModalScreen[None]):
     """Keys of the focused widget and the app, and what the colours mean."""
 
+    AUTO_FOCUS = "#help-body"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,q,question_mark",

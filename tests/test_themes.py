@@ -13,7 +13,7 @@ import pytest
 import yaml
 from textual.app import App, ComposeResult
 from textual.color import Color
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from tui.themes import (
     DEFAULT_THEME,
@@ -106,6 +106,7 @@ class ThemedApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Static("aligned", id="passage")
         yield Static("only here", id="only")
+        yield Footer()  # its CSS uses Textual's footer variables, which themes may override
 
 
 async def test_every_shipped_theme_registers_and_applies() -> None:
@@ -212,6 +213,14 @@ BROKEN = {
         'name: nord\nprimary: "#112233"\n',
         ": name: 'nord' is a built-in Textual theme, choose another name; theme skipped",
     ),
+    "bad-textual-variable": (
+        'name: x13\nprimary: "#112233"\nvariables:\n  footer-key-foreground: blahblah\n',
+        ": variables.footer-key-foreground: 'blahblah' is not a valid color value",
+    ),
+    "bad-textual-text-style": (
+        'name: x14\nprimary: "#112233"\nvariables:\n  block-cursor-text-style: "#ff0000"\n',
+        ": variables.block-cursor-text-style: '#ff0000' is not a valid text-style value",
+    ),
     "python-tag": (
         "name: x12\nprimary: !!python/object/apply:os.getcwd []\n",
         ": line 2: not valid YAML",
@@ -264,7 +273,8 @@ def test_unknown_variable_is_reported_but_theme_loads(tmp_path: Path) -> None:
     path.write_text(
         'name: typos\nprimary: "#112233"\nvariables:\n'
         '  allign-0: "#ff0000"\n  current_bg: "#222222"\n  zebra: "#ffffff"\n'
-        '  footer-key-foreground: "#ffcc00"\n',
+        '  footer-key-foreground: "#ffcc00"\n  input-selection-background: "#81a1c1 35%"\n'
+        "  link-style-hover: bold not underline\n",
         encoding="utf-8",
     )
     themes, warnings = load_themes([folder])
@@ -276,6 +286,7 @@ def test_unknown_variable_is_reported_but_theme_loads(tmp_path: Path) -> None:
     theme = next(theme for theme in themes if theme.name == "typos")
     # Textual's own variables pass through; Parallax's missing ones fall back to the defaults.
     assert theme.variables["footer-key-foreground"] == "#ffcc00"
+    assert theme.variables["input-selection-background"] == "#81a1c1 35%"
     assert theme.variables["current-bg"] == VARIABLE_DEFAULTS["current-bg"]
     assert "zebra" not in theme.variables
 
@@ -345,3 +356,25 @@ async def test_user_ansi_theme_without_ansi_variables_still_applies(tmp_path: Pa
         assert app.query_one("#passage", Static).styles.color == Color.parse(
             VARIABLE_DEFAULTS["align-3"]
         )
+
+
+async def test_user_theme_overriding_textual_variables_applies(tmp_path: Path) -> None:
+    """Values the loader accepts must be values Textual's stylesheet accepts at switch time."""
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    (folder / "tuned.yaml").write_text(
+        'name: tuned\nprimary: "#224488"\nvariables:\n'
+        '  footer-key-foreground: "#ffcc00"\n  footer-background: "#81a1c1 35%"\n'
+        "  block-cursor-text-style: b reverse\n  link-style-hover: bold not underline\n",
+        encoding="utf-8",
+    )
+    themes, warnings = load_themes([folder])
+    assert warnings == []
+    tuned = next(theme for theme in themes if theme.name == "tuned")
+    app = ThemedApp()
+    async with app.run_test() as pilot:
+        app.register_theme(tuned)
+        app.theme = "tuned"
+        await pilot.pause()
+        assert app.current_theme.name == "tuned"
+        assert app.theme_variables["footer-key-foreground"] == "#ffcc00"

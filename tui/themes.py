@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
+from textual.css.stylesheet import Stylesheet
 from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
@@ -169,6 +170,22 @@ def _colour(key: str, value: Any) -> str:
     return text
 
 
+def _css_value(key: str, name: str, value: str) -> str:
+    """Check a variable the way Textual's CSS parser will read it.
+
+    A value Textual cannot parse does not fail at load time but when the theme is switched on,
+    as a stylesheet error that stops the app: so it is tried here, in the property it feeds.
+    """
+    prop = "text-style" if name.endswith(("-style", "-style-hover")) else "color"
+    sheet = Stylesheet(variables={name: value})
+    sheet.add_source(f"Widget {{ {prop}: ${name}; }}", read_from=("theme", key))
+    try:
+        sheet.parse()
+    except Exception:
+        raise _Invalid(key, f"{value!r} is not a valid {prop} value") from None
+    return value
+
+
 def _fraction(key: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _Invalid(key, f"expected a number from 0 to 1, got {_type_name(value)}")
@@ -191,11 +208,11 @@ def _variables(value: Any, dark: bool, warnings: list[str], prefix: str) -> dict
             raise _Invalid("variables", f"variable name {name!r} is not text")
         key = f"variables.{name}"
         if name in VARIABLE_DEFAULTS:
-            result[name] = _colour(key, raw)
+            result[name] = _css_value(key, name, _colour(key, raw))
         elif name in _TEXTUAL_VARIABLES:
-            if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+            if not isinstance(raw, str):
                 raise _Invalid(key, f"expected a CSS value as text, got {_type_name(raw)}")
-            result[name] = str(raw)
+            result[name] = _css_value(key, name, raw.strip())
         else:
             hint = _suggest(name.replace("_", "-").lower(), PARALLAX_VARIABLES)
             if not _VARIABLE_RE.fullmatch(name):

@@ -76,6 +76,8 @@ def test_shipped_theme_sets_every_colour_itself(name: str) -> None:
     assert set(PARALLAX_VARIABLES) <= set(data["variables"])
     theme, problems = load_theme_file(folder / f"{name}.yaml")
     assert theme is not None and problems == []
+    assert theme.description and "\n" not in theme.description
+    assert theme.path == folder / f"{name}.yaml"
     for variable in PARALLAX_VARIABLES:
         Color.parse(theme.variables[variable])
 

@@ -22,7 +22,9 @@ __all__ = [
     "Settings",
     "config_dir",
     "load_settings",
+    "read_yaml_mapping",
     "settings_path",
+    "yaml_type_name",
 ]
 
 CONFIG_DIR_ENV = "PARALLAX_CONFIG_DIR"
@@ -65,7 +67,7 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
-def _type_name(value: Any) -> str:
+def yaml_type_name(value: Any) -> str:
     """Name a YAML value the way the user wrote it, not the way Python stores it."""
     if value is None:
         return "nothing"
@@ -119,7 +121,7 @@ def read_yaml_mapping(path: Path, max_bytes: int = _MAX_BYTES) -> tuple[dict[str
     if data is None:
         return {}, ""
     if not isinstance(data, dict):
-        return None, f"expected a mapping of keys to values, got {_type_name(data)}"
+        return None, f"expected a mapping of keys to values, got {yaml_type_name(data)}"
     bad_keys = [key for key in data if not isinstance(key, str)]
     if bad_keys:
         return None, f"key {bad_keys[0]!r} is not text"
@@ -152,12 +154,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
             if isinstance(value, str) and value.strip():
                 settings.theme = value.strip()
             else:
-                warn(key, f"expected a theme name, got {_type_name(value)}; using the default")
+                warn(key, f"expected a theme name, got {yaml_type_name(value)}; using the default")
         elif key == "sidebar":
             if isinstance(value, bool):
                 settings.sidebar = value
             else:
-                warn(key, f"expected true or false, got {_type_name(value)}; using true")
+                warn(key, f"expected true or false, got {yaml_type_name(value)}; using true")
         elif key == "keymap":
             settings.keymap = _read_keymap(value, lambda sub, msg: warn(sub, msg))
         else:
@@ -172,7 +174,7 @@ def _read_keymap(value: Any, warn: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         warn(
             "keymap",
-            f"expected a mapping of binding id to keys, got {_type_name(value)}; ignored",
+            f"expected a mapping of binding id to keys, got {yaml_type_name(value)}; ignored",
         )
         return {}
     keymap: dict[str, str] = {}
@@ -182,7 +184,7 @@ def _read_keymap(value: Any, warn: Any) -> dict[str, str]:
             continue
         where = f"keymap.{binding_id}"
         if not isinstance(keys, str):
-            warn(where, f"expected keys as text (e.g. 'ctrl+j,down'), got {_type_name(keys)}")
+            warn(where, f"expected keys as text (e.g. 'ctrl+j,down'), got {yaml_type_name(keys)}")
             continue
         parts = [part.strip() for part in keys.split(",")]
         if not all(parts):

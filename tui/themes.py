@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,14 @@ from textual.css.stylesheet import Stylesheet
 from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
-from tui.settings import _type_name, config_dir, read_yaml_mapping
+from tui.settings import config_dir, read_yaml_mapping, yaml_type_name
 
 __all__ = [
     "DEFAULT_THEME",
     "LIGHT_VARIABLE_DEFAULTS",
     "PARALLAX_VARIABLES",
     "VARIABLE_DEFAULTS",
+    "ParallaxTheme",
     "load_theme_file",
     "load_themes",
     "shipped_themes_dir",
@@ -97,6 +99,19 @@ def variable_defaults(dark: bool = True) -> dict[str, str]:
     return dict(VARIABLE_DEFAULTS if dark else LIGHT_VARIABLE_DEFAULTS)
 
 
+@dataclass
+class ParallaxTheme(Theme):
+    """A Textual Theme that remembers what its file said about it, for theme lists and errors."""
+
+    description: str = ""
+    """One line for `--list-themes` and the command palette."""
+
+    author: str = ""
+
+    path: Path | None = None
+    """The file it came from (None when built in code)."""
+
+
 # --- file format -----------------------------------------------------------------------------
 
 _COLOUR_KEYS = (
@@ -159,7 +174,7 @@ def _colour(key: str, value: Any) -> str:
     if value is None:
         raise _Invalid(key, "no colour given (quote colours that start with '#': \"#1e1e2e\")")
     if not isinstance(value, str):
-        raise _Invalid(key, f"expected a colour as text, got {_type_name(value)}")
+        raise _Invalid(key, f"expected a colour as text, got {yaml_type_name(value)}")
     text = value.strip()
     try:
         colour = Color.parse(text)
@@ -188,7 +203,7 @@ def _css_value(key: str, name: str, value: str) -> str:
 
 def _fraction(key: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _Invalid(key, f"expected a number from 0 to 1, got {_type_name(value)}")
+        raise _Invalid(key, f"expected a number from 0 to 1, got {yaml_type_name(value)}")
     if not 0.0 <= float(value) <= 1.0:
         raise _Invalid(key, f"expected a number from 0 to 1, got {value}")
     return float(value)
@@ -200,7 +215,7 @@ def _variables(value: Any, dark: bool, warnings: list[str], prefix: str) -> dict
         value = {}
     if not isinstance(value, dict):
         raise _Invalid(
-            "variables", f"expected a mapping of name to colour, got {_type_name(value)}"
+            "variables", f"expected a mapping of name to colour, got {yaml_type_name(value)}"
         )
     result = variable_defaults(dark)
     for name, raw in value.items():
@@ -211,7 +226,7 @@ def _variables(value: Any, dark: bool, warnings: list[str], prefix: str) -> dict
             result[name] = _css_value(key, name, _colour(key, raw))
         elif name in _TEXTUAL_VARIABLES:
             if not isinstance(raw, str):
-                raise _Invalid(key, f"expected a CSS value as text, got {_type_name(raw)}")
+                raise _Invalid(key, f"expected a CSS value as text, got {yaml_type_name(raw)}")
             result[name] = _css_value(key, name, raw.strip())
         else:
             hint = _suggest(name.replace("_", "-").lower(), PARALLAX_VARIABLES)
@@ -223,7 +238,7 @@ def _variables(value: Any, dark: bool, warnings: list[str], prefix: str) -> dict
 
 def to_textual_theme(
     data: Mapping[str, Any], source: str = "<theme>"
-) -> tuple[Theme | None, list[str]]:
+) -> tuple[ParallaxTheme | None, list[str]]:
     """Validate one theme mapping and build the Textual Theme.
 
     Returns (theme, warnings). A theme with any error is (None, [the one line]); harmless
@@ -240,7 +255,7 @@ def to_textual_theme(
                 raise _Invalid(key, "missing (required)")
         name = data["name"]
         if not isinstance(name, str):
-            raise _Invalid("name", f"expected text, got {_type_name(name)}")
+            raise _Invalid("name", f"expected text, got {yaml_type_name(name)}")
         if not _NAME_RE.fullmatch(name):
             raise _Invalid(
                 "name",
@@ -253,14 +268,14 @@ def to_textual_theme(
         for key in ("dark", "ansi"):
             if key in data:
                 if not isinstance(data[key], bool):
-                    raise _Invalid(key, f"expected true or false, got {_type_name(data[key])}")
+                    raise _Invalid(key, f"expected true or false, got {yaml_type_name(data[key])}")
                 kwargs[key] = data[key]
         for key in ("luminosity_spread", "text_alpha"):
             if key in data:
                 kwargs[key] = _fraction(key, data[key])
         for key in ("description", "author"):
             if key in data and not isinstance(data[key], str):
-                raise _Invalid(key, f"expected text, got {_type_name(data[key])}")
+                raise _Invalid(key, f"expected text, got {yaml_type_name(data[key])}")
         dark = kwargs.get("dark", True)
         variables = _variables(data.get("variables"), dark, warnings, prefix)
         if kwargs.get("ansi", False):
@@ -269,7 +284,10 @@ def to_textual_theme(
             variables.setdefault("ansi-background", "ansi_black" if dark else "ansi_white")
             variables.setdefault("ansi-foreground", "ansi_white" if dark else "ansi_black")
         kwargs["variables"] = variables
-        theme = Theme(**kwargs)
+        for key in ("description", "author"):
+            if key in data:
+                kwargs[key] = " ".join(data[key].split())
+        theme = ParallaxTheme(**kwargs)
         # The colour system is what the App builds on registration; building it here turns any
         # remaining incompatibility into a report instead of a crash at theme switch time.
         theme.to_color_system().generate()
@@ -280,14 +298,17 @@ def to_textual_theme(
     return theme, warnings
 
 
-def load_theme_file(path: Path) -> tuple[Theme | None, list[str]]:
+def load_theme_file(path: Path) -> tuple[ParallaxTheme | None, list[str]]:
     """Read and validate one theme file; never raises."""
     data, problem = read_yaml_mapping(path)
     if data is None:
         return None, [f"{path}: {problem}{_SKIPPED}"]
     if not data:
         return None, [f"{path}: the file is empty{_SKIPPED}"]
-    return to_textual_theme(data, str(path))
+    theme, warnings = to_textual_theme(data, str(path))
+    if theme is not None:
+        theme.path = path
+    return theme, warnings
 
 
 # --- where themes live -----------------------------------------------------------------------

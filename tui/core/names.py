@@ -12,8 +12,10 @@ article; they are deliberately compact because each entry is a rule someone has 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lowercase without diacritics and with straight apostrophes, for lexicon look-ups."""
     decomposed = unicodedata.normalize("NFKD", word.replace("’", "'").replace("‘", "'"))

@@ -790,20 +790,26 @@ def _match_single(
     for text, start in parts:
         fits = short_index.get(fold(text), [])
         if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
-            fits = [
-                cl
-                for cl in clusters
-                if any(
-                    len(s) >= 5 and " " not in s and fuzz.ratio(fold(s), fold(text)) >= 90
-                    for s in cl.short_forms()
-                )
-            ]
+            fits = _fuzzy_fits(text, clusters)
         if not fits:
             continue
         cl = _pick(clusters, fits, article, start)
         if cl is None:
             continue
         cl.mentions.append(Mention(article, sent.index, start, start + len(text), text))
+
+
+def _fuzzy_fits(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """People whose surname is a close spelling of `text` ("Zelensky" for "Zelenskyy")."""
+    key = fold(text)
+    return [
+        cl
+        for cl in clusters
+        if any(
+            len(s) >= 5 and " " not in s and fuzz.ratio(fold(s), key) >= 90
+            for s in cl.short_forms()
+        )
+    ]
 
 
 def gender_of(person: Person) -> str | None:

@@ -219,6 +219,7 @@ class _ArticleContext:
             ((m, p) for p in people for m in p.mentions if m.article == index),
             key=lambda mp: mp[0].start,
         )
+        self.mention_starts = [m.start for m, _ in self.mentions]
         self.gender = {p.name: gender_of(p) for p in people}
         self.people = {p.name: p for p in people}
         # (position, person name, paragraph) of everyone seen speaking, for pronouns.
@@ -233,17 +234,20 @@ class _ArticleContext:
             return self.sentences[i + 1]
         return s
 
+    def _within(self, start: int, end: int) -> list[tuple[Mention, Person]]:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return [(m, p) for m, p in self.mentions[lo:hi] if m.end <= end]
+
     def first_person_in(self, start: int, end: int) -> tuple[Mention, Person] | None:
         """The first person mention inside [start, end) (a sentence's subject)."""
-        return next(((m, p) for m, p in self.mentions if m.start >= start and m.end <= end), None)
+        hits = self._within(start, end)
+        return hits[0] if hits else None
 
     def person_in(self, start: int, end: int) -> tuple[Mention, Person] | None:
         """The last person mention inside [start, end) (the head of "Trump's envoy Witkoff")."""
-        found = None
-        for m, p in self.mentions:
-            if m.start >= start and m.end <= end:
-                found = (m, p)
-        return found
+        hits = self._within(start, end)
+        return hits[-1] if hits else None
 
 
 def _words_in(toks: list[Token], start: int, end: int) -> list[Token]:
@@ -662,15 +666,34 @@ def _dice(a: set, b: set) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What linking compares of one quote, computed once (linking looks at every pair)."""
+
+    words: tuple[str, ...]
+    word_set: frozenset[str]
+    content: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+
+
+def _features(text: str) -> _Features:
+    ws = _words(text, 0)
+    words = tuple(w for w, _, _ in ws)
+    return _Features(
+        words, frozenset(words), frozenset(_content(ws)), frozenset(itertools.pairwise(words))
+    )
+
+
+def _score(a: _Features, b: _Features) -> float:
+    return (
+        _dice(a.content, b.content) + _dice(a.word_set, b.word_set) + _dice(a.pairs, b.pairs)
+    ) / 3
+
+
 def link_score(left: str, right: str) -> float:
     """How likely two quoted texts render one statement (0..1): mean of content-word,
     all-word and word-pair overlap, so re-translations that keep the frame still score."""
-    lw = [w for w, _, _ in _words(left, 0)]
-    rw = [w for w, _, _ in _words(right, 0)]
-    lc, rc = _content(_words(left, 0)), _content(_words(right, 0))
-    lb = {(a, b) for a, b in itertools.pairwise(lw)}
-    rb = {(a, b) for a, b in itertools.pairwise(rw)}
-    return (_dice(lc, rc) + _dice(set(lw), set(rw)) + _dice(lb, rb)) / 3
+    return _score(_features(left), _features(right))
 
 
 def _contained(short: list[str], long_: list[str]) -> bool:
@@ -721,34 +744,39 @@ def _speaker_fits(a: Quote, b: Quote, people: dict[str, Person]) -> bool:
 
 def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
     by_name = {p.name: p for p in people}
+    feats = [_features(q.text) for q in quotes]
+    # Only pairs from different articles that share a content word can render one statement:
+    # an inverted index keeps long articles from comparing every quote with every other.
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        for w in f.content:
+            index.setdefault(w, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if quotes[i].article != quotes[j].article:
+                    pairs.add((i, j))
     cands: list[tuple[float, int, int, bool]] = []
-    words = [[w for w, _, _ in _words(q.text, 0)] for q in quotes]
-    for i, a in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
-            b = quotes[j]
-            if a.article == b.article:
-                continue
-            same = a.speaker is not None and a.speaker == b.speaker
-            score = link_score(a.text, b.text)
-            if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
-                cands.append((score, i, j, False))
-                continue
-            short, long_ = (
-                (words[i], words[j])
-                if len(words[i]) <= len(words[j])
-                else (
-                    words[j],
-                    words[i],
-                )
-            )
-            if (
-                len(short) >= _MIN_PARTIAL_WORDS
-                and len(short) < len(long_)
-                and _contained(short, long_)
-                and _content(_words(" ".join(short), 0))
-                and _speaker_fits(a, b, by_name)
-            ):
-                cands.append((min(score, 0.99), i, j, True))
+    for i, j in sorted(pairs):
+        a, b = quotes[i], quotes[j]
+        same = a.speaker is not None and a.speaker == b.speaker
+        score = _score(feats[i], feats[j])
+        if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
+            cands.append((score, i, j, False))
+            continue
+        short, long_ = (feats[i], feats[j])
+        if len(short.words) > len(long_.words):
+            short, long_ = long_, short
+        if (
+            len(short.words) >= _MIN_PARTIAL_WORDS
+            and len(short.words) < len(long_.words)
+            and short.content
+            and _contained(list(short.words), list(long_.words))
+            and _speaker_fits(a, b, by_name)
+        ):
+            cands.append((min(score, 0.99), i, j, True))
     cands.sort(key=lambda c: -c[0])
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []

@@ -303,3 +303,21 @@ def test_hyphenated_pair_of_surnames_mentions_both() -> None:
 def test_text_without_names_gives_no_people() -> None:
     assert names_in("123 456. --- !!! ...") == []
     assert find_people([]) == []
+
+
+def test_a_name_inside_a_things_name_is_not_a_person() -> None:
+    text = "Martin Luther King Jr. Day is a federal holiday. Flights left John F. Kennedy Airport."
+    assert names_in(text) == []
+
+
+def test_sentence_initial_proper_noun_belongs_to_the_title() -> None:
+    text = (
+        "The administration declined to comment. White House press secretary Karoline Leavitt "
+        "said the president would not be rushed. Los Angeles Mayor Karen Bass agreed."
+    )
+    people = find_people([parse_article(text)])
+    titles = {p.name: p.titles for p in people}
+    assert titles == {
+        "Karoline Leavitt": ("White House press secretary",),
+        "Karen Bass": ("Los Angeles Mayor",),
+    }

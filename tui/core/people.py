@@ -243,9 +243,15 @@ def _title_before(body: str, toks: list[Token], i: int) -> tuple[str | None, int
             if t.capitalised:
                 if f in _FUNCTION_WORDS and f not in TITLE_WORDS and f not in ROLE_HEADS:
                     break
-                # A sentence-initial word is a modifier only if it is a place/nation word.
+                # A sentence-initial word is a modifier only if it is a place/nation word or
+                # the first word of a longer proper noun ("White House", "Los Angeles").
+                nxt_cap = bool(taken) and (
+                    (toks[taken[-1]].capitalised and toks[taken[-1]].folded not in TITLE_WORDS)
+                    or not toks[taken[-1]].capitalised  # "Hezbollah leader", "Kremlin aide"
+                )
                 if (
                     t.initial
+                    and not nxt_cap
                     and f not in TITLE_WORDS
                     and f not in ROLE_HEADS
                     and f not in NATION_OF
@@ -310,6 +316,22 @@ _CLAUSE_WORDS = frozenset(
     {"who", "which", "that", "is", "was", "has", "had", "have", "said", "says", "will", "would"}
     | {"and", "or", "but"}
 )
+
+
+def _names_a_thing(body: str, toks: list[Token], j: int) -> bool:
+    """A name followed by more capitalised words that end in an organisation or place word
+    is part of a thing's name: "Martin Luther King Jr. Day", "John F. Kennedy Airport"."""
+    prev = toks[j - 1] if j else None
+    k = j
+    while k < len(toks) and k - j < 5 and prev is not None and _gap_is_space(body, prev, toks[k]):
+        t = toks[k]
+        if not (t.capitalised or t.kind == "abbr"):
+            return False
+        if t.folded in ORG_SUFFIXES:
+            return True
+        prev = t
+        k += 1
+    return False
 
 
 def _vetoed(words: Sequence[Token]) -> bool:
@@ -422,7 +444,7 @@ def _find_candidates(
                     continue
                 if prev is not None and prev.folded in _DETERMINERS and title is not None:
                     pass
-                if _vetoed(words):
+                if _vetoed(words) or _names_a_thing(body, toks, j):
                     continue
                 if title is None:
                     after = _title_after(body, toks, j)

@@ -3,7 +3,8 @@
 Passage colours are foreground text, so they must reach 4.5:1 (WCAG AA for body text) on the
 pane background; the current-passage tint must keep default text at 4.5:1 and passage colours at
 3:1; the eight passage colours must look different from each other (CIE76 colour distance), and
-neighbouring slots must stay apart for protanopes, deuteranopes and tritanopes too (simulated).
+neighbouring slots (and, in the true-colour themes, any two slots) must stay apart for
+protanopes, deuteranopes and tritanopes too (simulated).
 
 ANSI colours have no fixed RGB: the terminal's palette decides. They are measured with the
 values Textual itself uses for them (`Color.parse("ansi_red")` -> the xterm 256-colour table's
@@ -31,6 +32,9 @@ SHIPPED = sorted((shipped_themes_dir() or Path("themes")).glob("*.yaml"))
 # CIE76 distance below which two passage colours are too alike to tell apart at a glance
 # (about 9 just-noticeable differences); the shipped palettes measure far above it.
 MIN_PALETTE_DELTA_E = 20.0
+# The same for any two slots as a dichromat sees them: their colour space is nearly flat, so the
+# floor is lower, and still several times the just-noticeable difference (about 2.3).
+MIN_DICHROMAT_DELTA_E = 15.0
 
 
 def _load(path: Path) -> Theme:
@@ -149,6 +153,9 @@ class Measured:
             result[f"neighbours ΔE76 {vision}"] = min(
                 _delta_e(palette[i], palette[(i + 1) % 8]) for i in range(8)
             )
+            result[f"any pair ΔE76 {vision}"] = min(
+                _delta_e(a, b) for a, b in itertools.combinations(palette, 2)
+            )
         return result
 
 
@@ -261,6 +268,32 @@ def test_neighbouring_passages_differ(path: Path, vision: str) -> None:
         assert distance >= MIN_PALETTE_DELTA_E, (
             f"align-{index} and align-{following}: ΔE76 {distance:.1f} ({vision})"
         )
+
+
+TRUE_COLOUR = [p for p in SHIPPED if "ansi" not in p.stem]
+
+
+@pytest.mark.parametrize("vision", list(_DICHROMACY))
+@pytest.mark.parametrize("path", TRUE_COLOUR, ids=lambda p: p.stem)
+def test_any_two_passages_differ_for_colour_blind_readers(path: Path, vision: str) -> None:
+    """In the right pane neighbours can hold any two slots, so every pair must stay apart.
+
+    Sixteen ANSI colours cannot do this (bright cyan and bright white merge for a protanope),
+    so the ANSI theme only promises the neighbour rule above.
+    """
+    palette = [_simulate(colour, vision) for colour in Measured(_load(path)).palette]
+    for (i, a), (j, b) in itertools.combinations(enumerate(palette), 2):
+        distance = _delta_e(a, b)
+        assert distance >= MIN_DICHROMAT_DELTA_E, f"align-{i}/align-{j}: ΔE76 {distance:.1f}"
+
+
+@pytest.mark.parametrize("path", TRUE_COLOUR, ids=lambda p: p.stem)
+def test_passages_do_not_look_like_plain_text(path: Path) -> None:
+    """An aligned passage must not be mistaken for default text (ANSI: white is a slot)."""
+    measured = Measured(_load(path))
+    for index, colour in enumerate(measured.palette):
+        distance = _delta_e(colour, measured.foreground)
+        assert distance >= MIN_PALETTE_DELTA_E, f"align-{index}: ΔE76 {distance:.1f} from text"
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)

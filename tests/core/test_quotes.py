@@ -408,3 +408,28 @@ def test_no_articles_or_no_quotes() -> None:
     assert find_quotes([], []) == ([], [])
     _, quotes, links = quotes_of("Nothing here is quoted at all.")
     assert quotes == [] and links == []
+
+
+def test_parenthesis_between_name_and_verb() -> None:
+    got = speakers('Rep. Alexandria Ocasio-Cortez (D-N.Y.) called the deployment "reckless."')
+    assert got == [("reckless.", "Alexandria Ocasio-Cortez")]
+
+
+def test_a_later_clause_verb_does_not_claim_an_earlier_title_in_quotes() -> None:
+    got = speakers(
+        'The film "Oppenheimer" won seven awards, and critics called it "a masterpiece."'
+    )
+    assert got == [("a masterpiece.", "critics")]
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote() -> None:
+    got = speakers(
+        "Kyiv Mayor Vitali Klitschko recalled the meeting. \"He told me 'never again,' and I "
+        'believed him," Klitschko said.'
+    )
+    assert got == [("He told me 'never again,' and I believed him,", "Vitali Klitschko")]
+
+
+def test_quote_split_by_an_attribution_between_dashes() -> None:
+    got = speakers('"We are ready" — the minister said — "to meet at any time."')
+    assert got == [("We are ready", "the minister"), ("to meet at any time.", "the minister")]

@@ -305,6 +305,13 @@ def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: in
     j = k - 1
     while j >= 0 and toks[j].start >= floor and toks[j].folded in _AUX:
         j -= 1
+    if j >= 0 and toks[j].text == ")":
+        # "Rep. Alexandria Ocasio-Cortez (D-N.Y.) called it ...": skip the parenthesis.
+        m = j - 1
+        while m >= 0 and toks[m].text != "(" and j - m <= 12:
+            m -= 1
+        if m >= 0 and toks[m].text == "(" and toks[m].start >= floor:
+            j = m - 1
     if j >= 0 and toks[j].text == "," and toks[j].start >= floor:
         m = j - 1
         while m >= 0 and toks[m].start >= floor and toks[m].text != "," and j - m <= 16:
@@ -397,7 +404,7 @@ def _np_after(toks: list[Token], k: int, limit: int) -> list[Token]:
 
 
 def _right_attribution(
-    ctx: _ArticleContext, piece: _Piece, toks: list[Token], limit: int
+    ctx: _ArticleContext, piece: _Piece, toks: list[Token], limit: int, more_quotes: bool
 ) -> _Speaker | bool | None:
     """Speaker after the closing mark. False means no attribution there at all."""
     assert piece.close is not None
@@ -435,10 +442,27 @@ def _right_attribution(
     segments = [seg for seg in segments if seg]
     if not segments:
         return False
-    for seg in reversed(segments):
+    first = segments[0]
+    if len(segments) == 1 or ctx.person_in(first[0].start, first[-1].end + 2):
+        # Right after the quote: "...," Ushakov said / "...," Nasser al-Otaibi, the Saudi
+        # diplomat who led the mediation, told a news conference.
+        return _resolve_np(ctx, first, after[verb].start)
+    # A trailing ", X said" after more of the sentence. Not when the verb introduces a later
+    # quote ("... won awards, and critics called it "a masterpiece"") or starts a new clause.
+    last = segments[-1]
+    if more_quotes or last[0].folded in _CLAUSE_OPENERS:
+        return False
+    if not any(ctx.person_in(seg[0].start, seg[-1].end + 2) for seg in segments[1:]) and any(
+        t.folded in _CLAUSE_OPENERS for seg in segments for t in seg[:1]
+    ):
+        return False
+    for seg in reversed(segments[1:]):
         if ctx.person_in(seg[0].start, seg[-1].end + 2):
             return _resolve_np(ctx, seg, after[verb].start)
-    return _resolve_np(ctx, segments[-1], after[verb].start)
+    return _resolve_np(ctx, last, after[verb].start)
+
+
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "as", "although", "though", "because", "so"})
 
 
 _PREPOSITIONS = frozenset(
@@ -547,7 +571,9 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
             opens_sentence = not body[floor : piece.open].strip(" ,“\"‘'—–-")
             right: _Speaker | bool | None = False
             if piece.close is not None:
-                right = _right_attribution(ctx, piece, end_toks, min(end_sent.end, nxt_open))
+                right = _right_attribution(
+                    ctx, piece, end_toks, min(end_sent.end, nxt_open), nxt_open < end_sent.end
+                )
             if opens_sentence:
                 speaker = right
                 if speaker is False:

@@ -674,6 +674,28 @@ def test_hostile_file_names_stay_inert_on_stderr(
     assert_inert_json(run.json())
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_pipes_and_devices_are_refused_without_blocking(tmp_path: Path) -> None:
+    """Opening a FIFO with no writer blocks forever and /dev/zero never ends: refuse both."""
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    b = write(tmp_path / "b.txt", PORT_B)
+    assert_one_line_error(run_installed(fifo, b, timeout=30), "feed.txt")
+    if Path("/dev/zero").exists():
+        assert_one_line_error(run_installed("/dev/zero", b, timeout=30), "/dev/zero")
+
+
+def test_hostile_output_names_stay_inert_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = _pair(tmp_path)
+    missing = tmp_path / "no\x1b]0;pwned\x07\x1b[2Jwhere" / "report.json"
+    assert_one_line_error(cli(capsys, a, b, "-o", missing), "report.json")
+    folder = tmp_path / "dir\x1b[31m\nname"
+    folder.mkdir()
+    assert_one_line_error(cli(capsys, a, b, "-o", folder), "dir")
+
+
 def test_unreadable_file_simulated(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -912,6 +934,41 @@ def test_output_to_a_new_file_is_atomic_and_complete(
     assert_ok(run)
     assert out.read_text(encoding="utf-8").startswith("# Parallax comparison")
     _no_temp_left(out.parent)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_output_to_a_named_pipe_is_written_through_or_refused(tmp_path: Path) -> None:
+    """`-o /dev/stdout` or `-o >(gzip > r.gz)` name a pipe or device, not a file to replace:
+    swapping a temporary file in over it (as root, over /dev/stdout itself) breaks the system.
+    Here a FIFO stands in for them."""
+    import threading
+
+    a, b = _pair(tmp_path)
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    # Holding the pipe open read-write (Linux allows it) lets the reader open at once and
+    # gives it an end of file exactly when we let go, whatever Parallax did.
+    keeper = os.open(fifo, os.O_RDWR)
+
+    def reader() -> None:
+        with open(fifo, "rb") as fh:
+            received.append(fh.read())
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    try:
+        run = run_installed(a, b, "-o", fifo, timeout=60)
+    finally:
+        os.close(keeper)
+        thread.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode), "the pipe was replaced by a regular file"
+    if run.code == 0:
+        assert_ok(run)
+        assert received and json.loads(received[0])["articles"], "nothing came through the pipe"
+    else:
+        assert_one_line_error(run, "report.pipe")
+    _no_temp_left(tmp_path)
 
 
 # ---------------------------------------------------------------- the installed command

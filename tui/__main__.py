@@ -103,14 +103,22 @@ def _read(argv: Sequence[str]) -> int:
     settings, warnings = load_settings()
     themes, theme_warnings = load_themes()
     warnings += theme_warnings
-    names = sorted(t.name for t in themes)
+    from textual.theme import BUILTIN_THEMES
+
+    # Parallax's own themes first; Textual's built-ins also work (Parallax's colours then come
+    # from the defaults for a dark or light theme).
+    names = [t.name for t in themes] + sorted(set(BUILTIN_THEMES) - {t.name for t in themes})
     if args.list_themes:
-        print("\n".join(names))
+        width = max(len(n) for n in names)
+        for t in themes:
+            print(f"{t.name:<{width}}  {getattr(t, 'description', '')}".rstrip())
+        for name in names[len(themes) :]:
+            print(f"{name:<{width}}  (Textual built-in)")
         return EXIT_OK
     theme = args.theme or settings.theme or DEFAULT_THEME
     if theme not in names:
         if args.theme:
-            raise ParallaxError(f"unknown theme {theme!r} (available: {', '.join(names)})")
+            raise ParallaxError(f"unknown theme {theme!r} (see parallax --list-themes)")
         warnings.append(f"settings: theme: unknown theme {theme!r}, using {DEFAULT_THEME}")
         theme = DEFAULT_THEME
 

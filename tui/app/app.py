@@ -204,6 +204,8 @@ class ParallaxApp(App[None]):
         self._cycle: dict[tuple[int, int, int], int] = {}
         self._last_jump: tuple[int, int, int, int] | None = None
         self._narrow: bool | None = None
+        # (view, alignment ids) whose pair view and status line still have to be painted.
+        self.bottom_pending: tuple[ArticleView, list[int]] | None = None
 
     # ------------------------------------------------------------------------------ theme
 
@@ -290,7 +292,7 @@ class ParallaxApp(App[None]):
             if len(arts) > 2:
                 text.append(f"  [{index + 1}/{len(arts)}]")
             try:
-                self.query_one(f"#{pane_id}-header", Static).update(text)
+                self.query_one(f"#{pane_id}-header", Static).update(text, layout=False)
             except Exception:
                 return
 
@@ -320,7 +322,20 @@ class ParallaxApp(App[None]):
         other.set_highlight(self._marks(other, there, ids))
         if there:
             other.show_passage(there)
-        self._show_pair(view, ids)
+        # The pair view and status line are painted in the next frame: Textual repaints the
+        # bounding box of everything dirty, so updating the bottom rows together with a few
+        # pane rows near the top would repaint the whole screen on every cursor move.
+        if self.bottom_pending is None:
+            self.call_after_refresh(self._refresh_bottom)
+        self.bottom_pending = (view, ids)
+
+    def _refresh_bottom(self) -> None:
+        pending, self.bottom_pending = self.bottom_pending, None
+        if pending is None:
+            return
+        view, ids = pending
+        if view.sentence_count:
+            self._show_pair(view, ids)
         self._update_status()
 
     def _marks(self, view: ArticleView, current: set[int], ids: list[int]) -> Highlight:
@@ -411,7 +426,7 @@ class ParallaxApp(App[None]):
             parts.append(f"person: {clean(self.selected_person.name)} (m/M)")
         if self.search_query:
             parts.append(f"search: {clean(self.search_query)} (;/,)")
-        self.query_one("#status", Static).update(Text(" · ".join(parts)))
+        self.query_one("#status", Static).update(Text(" · ".join(parts)), layout=False)
 
     # ---------------------------------------------------------------------------- panes
 

@@ -53,16 +53,19 @@ def wrap_paragraph(text: str, base: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of `text` to `width` cells; returns body offset ranges per line.
 
     Trailing spaces stay with their word (they are never drawn past the width because the
-    strip is cut to the pane), and a word longer than the line is split by cells.
+    strip is cut to the pane), and a word longer than the line is split by cells. `clean`
+    maps one character to one character, so offsets into the cleaned text are body offsets.
     """
     width = max(1, width)
+    text = clean(text)
     lines: list[tuple[int, int]] = []
     line_start = 0
     lead = len(text) - len(text.lstrip())
-    used = cell_len(clean(text[:lead]))  # leading blanks take room on the first line
+    used = cell_len(text[:lead])  # leading blanks take room on the first line
     for m in _WORD.finditer(text):
-        word = m.group().rstrip()
-        w = len(word) if word.isascii() else cell_len(clean(word))
+        chunk = m.group()
+        word = chunk.rstrip()
+        w = len(word) if word.isascii() else cell_len(word)
         if used and used + w > width:
             lines.append((base + line_start, base + m.start()))
             line_start, used = m.start(), 0
@@ -71,8 +74,8 @@ def wrap_paragraph(text: str, base: int, width: int) -> list[tuple[int, int]]:
             end = m.start() + len(word)
             while pos < end:
                 cut, cells = pos, 0
-                while cut < end and cells + cell_len(clean(text[cut])) <= width - used:
-                    cells += cell_len(clean(text[cut]))
+                while cut < end and cells + cell_len(text[cut]) <= width - used:
+                    cells += cell_len(text[cut])
                     cut += 1
                 if cut == pos and used == 0:
                     cut += 1  # a glyph wider than the pane: put it alone on the line
@@ -81,9 +84,9 @@ def wrap_paragraph(text: str, base: int, width: int) -> list[tuple[int, int]]:
                     break
                 lines.append((base + line_start, base + cut))
                 line_start, pos, used = cut, cut, 0
-            used += len(m.group()) - len(word)
+            used += len(chunk) - len(word)
             continue
-        used += len(m.group()) if m.group().isascii() else cell_len(clean(m.group()))
+        used += len(chunk) if chunk.isascii() else cell_len(chunk)
     if line_start < len(text) or not lines:
         lines.append((base + line_start, base + len(text)))
     return lines
@@ -282,6 +285,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = 0
         self._lines: list[tuple[int, int, int]] = []
         self._anchor = 0
+        self._base_style: Style | None = None
         self.set_article(article, article_index)
 
     # ----------------------------------------------------------------------------- content
@@ -365,6 +369,7 @@ class ArticleView(ScrollView, can_focus=True):
     def repaint_all(self) -> None:
         self._generation += 1
         self._styles = {}
+        self._base_style = None
         self.refresh()
 
     def set_highlight(self, highlight: Highlight) -> None:
@@ -442,7 +447,10 @@ class ArticleView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = y + scroll_y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style
+        if base is None:
+            # rich_style walks every ancestor's CSS: far too slow to ask once per line.
+            base = self._base_style = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         key = (index, self._width, self._generation, self._line_versions.get(index, 0))
@@ -450,7 +458,14 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_text_line(index, base)
             self._cache.set(key, strip)
+        if scroll_x == 0 and strip.cell_length == width:
+            return strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None
+        self._generation += 1
 
     def _render_text_line(self, index: int, base: Style) -> Strip:
         start, end, para = self._lines[index]
@@ -526,7 +541,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_sentence(self._anchor, False)
 
     def on_mount(self) -> None:
-        self._relayout(force=True)
+        # Before the first layout the width is unknown (0): wrapping a long article to one
+        # cell would cost seconds for nothing, so the first Resize does it.
+        if self.scrollable_content_region.width > GUTTER:
+            self._relayout(force=True)
 
     def on_focus(self) -> None:
         self._touch(self._line_range(self.cursor))

@@ -1,9 +1,12 @@
 """The current passage next to its counterpart: word diff, score and conflicts in plain words.
 
 The panes show *where* two articles tell the same fact; this view shows *how* their wording
-differs, which is the point of comparing outlets. Text is built as rich `Text` by appending
-plain strings (article text is never parsed as markup); colours come from the running theme's
-variables each time it is rebuilt, so a theme switch only needs `refresh_view()`.
+differs, which is the point of comparing outlets. It has a fixed height and paints its own
+lines (the mouse wheel scrolls a long pair): a widget that grew or shrank with its text would
+make Textual lay out the whole screen on every cursor move, which costs tens of milliseconds.
+Text is built as rich `Text` by appending plain strings (article text is never parsed as
+markup); colours come from the running theme's variables each time it is rebuilt, so a theme
+switch only needs `refresh_view()`.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.color import Color
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.core.model import Alignment, Comparison, DiffOp, QuoteLink
 
@@ -68,8 +72,8 @@ def diff_text(
     return text
 
 
-class PairView(VerticalScroll, can_focus=False):
-    """The bottom panel; scrolls when a long passage does not fit its few lines."""
+class PairView(Widget, can_focus=False):
+    """The bottom panel: a fixed number of rows, wrapped to its width, painted line by line."""
 
     HELP = "The current passage and its counterpart, with the words that differ coloured."
 
@@ -78,9 +82,9 @@ class PairView(VerticalScroll, can_focus=False):
         self.comparison = comparison
         self.content = PairContent("empty")
         self.last_text = Text()
-
-    def compose(self):
-        yield Static(id="pair-body")
+        self._strips: list[Strip] = []
+        self._wrapped_width = -1
+        self._offset = 0
 
     def show(self, content: PairContent) -> None:
         self.content = content
@@ -90,8 +94,52 @@ class PairView(VerticalScroll, can_focus=False):
         if not self.is_mounted:
             return
         self.last_text = self._build()
-        self.query_one("#pair-body", Static).update(self.last_text)
-        self.scroll_home(animate=False)
+        self._wrapped_width = -1
+        self._offset = 0
+        self.refresh()
+
+    @property
+    def lines(self) -> list[Strip]:
+        width = max(1, self.size.width)
+        if width != self._wrapped_width:
+            console = self.app.console
+            options = console.options.update(width=width, height=None, no_wrap=False)
+            rendered = console.render_lines(
+                self.last_text, options, style=self.rich_style, pad=True
+            )
+            self._strips = [Strip(line, width) for line in rendered]
+            self._wrapped_width = width
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self.lines
+        index = y + self._offset
+        last_row = y == self.size.height - 1
+        if last_row and index < len(lines) - 1:
+            more = Text(f"… {len(lines) - index} more lines (mouse wheel scrolls)", style="italic")
+            segments = list(more.render(self.app.console))
+            return Strip(segments).crop_extend(0, width, self.rich_style)
+        if index < len(lines):
+            return lines[index].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrapped_width = -1
+        self._offset = 0
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        limit = max(0, len(self.lines) - self.size.height)
+        if self._offset < limit:
+            self._offset += 1
+            self.refresh()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        if self._offset > 0:
+            self._offset -= 1
+            self.refresh()
 
     def _build(self) -> Text:
         c = self.content

@@ -82,6 +82,8 @@ class PairState:
         self.alignments: list[Alignment] = comparison.between(left, right)
         self.colours = assign_colours(self.alignments)
         self.sides = (self._side(left, 0), self._side(right, 1))
+        order = sorted(range(len(self.alignments)), key=lambda j: min(self.passage(j, 0)))
+        self._ordinal = {j: k + 1 for k, j in enumerate(order)}
 
     def _side(self, article: int, side: int) -> SideInfo:
         info = SideInfo(article, total=len(self.comparison.articles[article].sentences))
@@ -127,8 +129,7 @@ class PairState:
 
     def ordinal(self, i: int) -> int:
         """1-based position of alignment `i` in the reading order of the left article."""
-        order = sorted(range(len(self.alignments)), key=lambda j: min(self.passage(j, 0)))
-        return order.index(i) + 1
+        return self._ordinal[i]
 
 
 def step(stops: Sequence[int], current: int, forward: bool) -> int | None:

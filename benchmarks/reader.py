@@ -1,0 +1,197 @@
+"""How fast does the reader feel? Start-up to first frame, and a cursor move on a long pair.
+
+(a) process start -> first frame showing both sample articles' titles: the installed
+    `parallax` in a detached tmux session, polling `capture-pane` (goal <= 0.6 s median);
+(b) cursor move -> repaint done on a generated 20k-words-per-side pair, in-process with
+    `App.run_test`: the cursor's message to the app, both panes re-marked, the other pane
+    scrolled to the counterpart, the pair view and status rebuilt, and the screen update
+    rendered (goal <= 5 ms median);
+(c) process start -> first frame for that 20k-word pair (engine included: it is what a user
+    waits for).
+
+    .venv/bin/python benchmarks/reader.py [--runs 5] [--moves 60]
+
+The long pair is built deterministically from the bundled samples' sentences with numbers and
+weekdays varied, so it reads like news and has plenty to align.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from tui.core.comparison import compare
+from tui.core.loading import load_article
+from tui.resources import sample_articles
+
+PARALLAX = Path(sys.executable).with_name("parallax")
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def long_article(source: Path, words: int, seed: int, title: str) -> str:
+    """A news-like article of about `words` words from one sample's sentences, varied."""
+    article = load_article(source)
+    sentences = [s.text for s in article.sentences]
+    rng = random.Random(seed)
+    out: list[str] = []
+    para: list[str] = []
+    count = 0
+    while count < words:
+        s = rng.choice(sentences)
+        s = s.replace("Thursday", rng.choice(DAYS)).replace("2021", str(rng.randint(1990, 2024)))
+        para.append(s)
+        count += len(s.split())
+        if len(para) >= rng.randint(2, 4):
+            out.append(" ".join(para))
+            para = []
+    if para:
+        out.append(" ".join(para))
+    front = f'---\ntitle: "{title}"\nsource: "Benchmark Wire"\ndate: 2025-08-07\n---\n'
+    return front + "\n\n".join(out) + "\n"
+
+
+def first_frame(args: list[str], titles: list[str], timeout: float = 60.0) -> float:
+    """Seconds from starting `parallax ARGS` in tmux until every title is on screen."""
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        raise SystemExit("tmux is needed for the first-frame benchmark")
+    session = f"parallax-bench-{uuid.uuid4().hex[:8]}"
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            tmux,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "140",
+            "-y",
+            "45",
+            "-e",
+            "TERM=xterm-256color",
+            str(PARALLAX),
+            *args,
+        ],
+        check=True,
+    )
+    try:
+        while time.perf_counter() - start < timeout:
+            screen = subprocess.run(
+                [tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+            if all(t in screen for t in titles):
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        raise SystemExit(f"no first frame within {timeout} s: {' '.join(args)}")
+    finally:
+        subprocess.run([tmux, "kill-session", "-t", session], capture_output=True)
+
+
+async def cursor_moves(paths: list[Path], moves: int) -> list[float]:
+    """Seconds per cursor move, from the key action until the changed lines are painted.
+
+    `Pilot.pause()` is no clock: it waits until the process *looks* idle (tens of ms on a busy
+    machine). Instead the move runs, the event loop is turned until the app has handled
+    `CursorMoved` and every widget has queued its repaint, and then the screen's update is
+    run at once (what Textual's refresh timer does on its next frame).
+    """
+    from tui.app.app import ParallaxApp
+
+    comparison = compare([load_article(p) for p in paths])
+    app = ParallaxApp(comparison)
+    linked = 0
+    original = app._link
+
+    def counting_link(view):
+        nonlocal linked
+        linked += 1
+        original(view)
+
+    app._link = counting_link  # type: ignore[method-assign]
+    times: list[float] = []
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        view = app.view(0)
+        screen = app.screen
+        for i in range(moves):
+            before = linked
+            start = time.perf_counter()
+            # Alternate plain steps and jumps to the next aligned passage (which also scrolls
+            # the other pane), as a reader does.
+            if i % 3 == 2:
+                view.action_stop("aligned", True)
+            else:
+                view.action_move(1)
+            while linked == before:
+                await asyncio.sleep(0)
+            for _ in range(10):  # let the widgets post their Update messages to the screen
+                await asyncio.sleep(0)
+            screen._on_timer_update()  # frame 1: the pane lines
+            while app.bottom_pending is not None:  # frame 2: pair view and status line
+                await asyncio.sleep(0)
+            for _ in range(10):
+                await asyncio.sleep(0)
+            screen._on_timer_update()
+            times.append(time.perf_counter() - start)
+            await pilot.pause()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--moves", type=int, default=60)
+    parser.add_argument("--words", type=int, default=20_000)
+    args = parser.parse_args()
+
+    samples = sample_articles()
+    titles = [(load_article(p).title or p.name)[:25] for p in samples]
+    runs = [first_frame([], titles) for _ in range(args.runs)]
+    print(
+        f"(a) first frame, sample articles: median {statistics.median(runs) * 1000:.0f} ms "
+        f"(runs: {', '.join(f'{r * 1000:.0f}' for r in runs)} ms; goal <= 600 ms)"
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, (src, title) in enumerate(
+            zip(
+                samples[:2],
+                ["Long report A of the summit", "Long report B of the summit"],
+                strict=True,
+            )
+        ):
+            p = Path(tmp) / f"long-{k}.txt"
+            p.write_text(long_article(src, args.words, seed=k, title=title), encoding="utf-8")
+            paths.append(p)
+        words = [len(p.read_text().split()) for p in paths]
+
+        times = asyncio.run(cursor_moves(paths, args.moves))
+        print(
+            f"(b) cursor move + repaint, {words[0]}/{words[1]} words: median "
+            f"{statistics.median(times) * 1000:.2f} ms, p90 "
+            f"{sorted(times)[int(len(times) * 0.9)] * 1000:.2f} ms over {len(times)} moves "
+            f"(goal <= 5 ms median)"
+        )
+
+        long_titles = ["Long report A of the summit", "Long report B of the summit"]
+        runs = [first_frame([str(p) for p in paths], long_titles) for _ in range(args.runs)]
+        print(
+            f"(c) first frame, {words[0]}/{words[1]} words: median "
+            f"{statistics.median(runs) * 1000:.0f} ms "
+            f"(runs: {', '.join(f'{r * 1000:.0f}' for r in runs)} ms)"
+        )
+
+
+if __name__ == "__main__":
+    main()

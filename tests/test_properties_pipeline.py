@@ -37,6 +37,13 @@ FRONT_MATTER_LOOKALIKES = [
     "url: https://example.com\n", "key: [1, 2\n", "- item\n", "# Heading\n", "Related article: ",
     "Read more: ", "By Jane Doe\n", "Advertisement\n", "\x1b[2J", "\x1b]52;c;SGVsbG8=\x07",
 ]  # fmt: skip
+# Characters that change length under lower()/NFC or that str.splitlines() treats as breaks:
+# the classic sources of offsets that drift away from the text they claim to mark.
+TRICKY = [
+    "İstanbul", "İ", "ß", "ǅ", "ﬁnal", "e\u0301", "Å", "\u0130\u0307", "👩\u200d👩\u200d👧",
+    "\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\u200b", "\u00ad", "\u202e",
+    "\ufeff", "\u00a0", "\u3000", "。", "！", "؟", "«Цитата»", "„Zitat“",
+]  # fmt: skip
 WORDS = [
     "said", "told", "met", "the", "a", "in", "on", "Thursday", "meeting", "agreement", "summit",
     "President", "Putin", "Trump", "Vladimir Putin", "Kremlin aide Yuri Ushakov", "according to",
@@ -60,6 +67,7 @@ fragment = st.one_of(
     st.text(max_size=12),
     st.sampled_from(PUNCTUATION),
     st.sampled_from(ABBREVIATIONS),
+    st.sampled_from(TRICKY),
     st.sampled_from(FRONT_MATTER_LOOKALIKES),
     st.sampled_from(WORDS),
     st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True),

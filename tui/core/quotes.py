@@ -133,8 +133,12 @@ def _single_pieces(
     """Single-mark quotes outside double quotes, skipping apostrophes ("Trump’s", "’90s")."""
     out: list[tuple[int, int]] = []
 
+    spans = sorted(taken)
+    opens = [a for a, _ in spans]
+
     def inside(i: int) -> bool:
-        return any(a <= i <= b for a, b in taken)
+        k = bisect.bisect_right(opens, i) - 1
+        return k >= 0 and spans[k][0] <= i <= spans[k][1]
 
     open_at: int | None = None
     for i in range(start, end):
@@ -251,7 +255,14 @@ class _ArticleContext:
 
 
 def _words_in(toks: list[Token], start: int, end: int) -> list[Token]:
-    return [t for t in toks if t.start >= start and t.end <= end]
+    """Tokens lying inside [start, end), found by bisection: a hostile "sentence" can hold
+    hundreds of thousands of tokens and hundreds of quotes."""
+    lo = bisect.bisect_left(toks, start, key=lambda t: t.start)
+    hi = bisect.bisect_left(toks, end, key=lambda t: t.start)
+    out = toks[lo:hi]
+    while out and out[-1].end > end:
+        out.pop()
+    return out
 
 
 def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | None:
@@ -408,7 +419,7 @@ def _right_attribution(
 ) -> _Speaker | bool | None:
     """Speaker after the closing mark. False means no attribution there at all."""
     assert piece.close is not None
-    after = [t for t in toks if t.start > piece.close and t.end <= limit]
+    after = _words_in(toks, piece.close + 1, limit)
     while after and after[0].text in (",", "—", "–", "-"):
         after = after[1:]
     if not after:
@@ -479,7 +490,7 @@ def _left_attribution(
     current: _Speaker | None,
 ) -> _Speaker | bool | None:
     """Speaker before the opening mark in the same sentence. False: nothing there."""
-    before = [t for t in toks if t.start >= floor and t.end <= piece.open]
+    before = _words_in(toks, floor, piece.open)
     if not before:
         return False
     # "... quoted X as saying "..."" and "according to X, "...""
@@ -648,9 +659,10 @@ def _continued(
 def _outside_quotes(body: str, start: int, end: int, pieces: list[_Piece]) -> str:
     out = []
     pos = start
-    for p in pieces:
-        if p.open < start or p.open >= end:
-            continue
+    lo = bisect.bisect_left(pieces, start, key=lambda p: p.open)
+    for p in pieces[lo:]:
+        if p.open >= end:
+            break
         out.append(body[pos : p.open])
         pos = (p.close + 1) if p.close is not None else end
     out.append(body[pos:end])

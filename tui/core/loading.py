@@ -30,9 +30,10 @@ from .article import Article, Paragraph
 from .errors import LoadError
 from .segment import segment
 
-# A long-form feature is ~100 KB and a whole book ~1 MB; anything beyond this is not an article
-# and would only make the reader slow. Refused at once from the file size, before reading.
-MAX_BYTES = 5 * 1024 * 1024
+# A long-form feature is ~100 KB and "War and Peace" ~3 MB; anything beyond this is not an article
+# and would only make the reader slow. Refused at once from the file size, before reading, so
+# the worst case (millions of one-word paragraphs) still loads in a few seconds.
+MAX_BYTES = 2 * 1024 * 1024
 _MAX_FRONT_MATTER = 64 * 1024  # YAML is slow and hostile input can nest deeply: keep it small
 _SAMPLE = 64 * 1024  # bytes/characters looked at to tell text from binary data
 _MARKDOWN_EXTS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx"})
@@ -150,7 +151,8 @@ def _display_name(path: str) -> str:
 
 
 def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc).splitlines()[0] if str(exc) else "error"
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return _CONTROL_RE.sub(" ", text).strip()
 
 
 def _too_large(size: int) -> str:
@@ -218,10 +220,7 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> str:
 
 def _decode_with(data: bytes, encoding: str, name: str, warnings: list[str]) -> str:
     text = data.decode(encoding, "replace")
-    if encoding != "utf-16" and encoding != "utf-32":
-        bad = text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
-    else:
-        bad = text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+    bad = text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
     if bad:
         label = {"utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}.get(encoding, encoding.upper())
         warnings.append(f"{name}: {bad} invalid {label} sequence(s) were replaced")
@@ -384,7 +383,7 @@ def _unclosed_front_matter(
     """A missing closing --- is a common slip: key lines up to the first blank line are meta."""
     blank = text.find("\n\n", start)
     block = text[start:] if blank < 0 else text[start:blank]
-    if block.strip() and _looks_like_keys(block, strict=True) and len(block) <= _MAX_FRONT_MATTER:
+    if len(block) <= _MAX_FRONT_MATTER and block.strip() and _looks_like_keys(block, strict=True):
         meta = _load_yaml(block)
         if not isinstance(meta, dict):
             meta = _salvage_keys(block) or None
@@ -529,12 +528,17 @@ _ATX_RE = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*")
 _RULE_RE = re.compile(r" {0,3}(?:[-*_=~#•·+][ \t]*){3,}")
 _REFDEF_RE = re.compile(r" {0,3}\[[^\]\n]{1,200}\]:[ \t]*\S+.*")
+_RULE_CHARS = frozenset("-*_=~#•·+")
+_BULLET_CHARS = frozenset("-*+•◦▪‣·–—")
 _BULLET_RE = re.compile(r"[ \t]*(?:[-*+•◦▪‣·]|[–—](?=\s))[ \t]+(?=\S)")
 _NUMBERED_RE = re.compile(r"[ \t]*\(?\d{1,3}[.)][ \t]+(?=\S)")
 _QUOTE_PREFIX_RE = re.compile(r" {0,3}(?:>[ \t]?)+")
-_LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)")
+_LINK_RE = re.compile(
+    r"!?\[([^\[\]\n]{0,500})\]"
+    r"\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}(?:[ \t]+\"[^\"\n]{0,500}\")?\)"
+)
 _AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+)>")
-_CODE_RE = re.compile(r"`+([^`\n]+)`+")
+_CODE_RE = re.compile(r"(?<!`)(`{1,3})([^`\n]{1,1000})\1(?!`)")
 _STRONG_RE = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _EM_RE = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?![\w*])")
 _STRIKE_RE = re.compile(r"~~(?=\S)([^~\n]+?)(?<=\S)~~")
@@ -542,7 +546,7 @@ _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,300})?/?>")
 _ENTITY_RE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 _ESCAPED_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 _MD_SNIFF_RE = re.compile(
-    r"^ {0,3}#{1,6}[ \t]+\S|\[[^\]\n]+\]\((?:https?://|mailto:|/|#)|^ {0,3}(?:\*\*|__)\S",
+    r"^ {0,3}#{1,6}[ \t]+\S|\[[^\[\]\n]{1,300}\]\((?:https?://|mailto:|/|#)|^ {0,3}(?:\*\*|__)\S",
     re.MULTILINE,
 )
 
@@ -571,21 +575,24 @@ def _prepare_lines(text: str, markdown: bool) -> list[_Line]:
             m = _ATX_RE.fullmatch(line)
             if m:
                 line, heading = m.group(2), True
-        if _RULE_RE.fullmatch(line) and not _has_alnum(line):
+        first = line.lstrip()[:1]
+        if first in _RULE_CHARS and _RULE_RE.fullmatch(line) and not _has_alnum(line):
             # "* * *", "-----", "###": a visual separator between paragraphs, not words.
             next_blank = i + 1 >= len(raw_lines) or not raw_lines[i + 1].strip()
             if markdown or next_blank or not out or out[-1].blank:
                 out.append(_BLANK)
                 continue
         list_item = False
-        m = _BULLET_RE.match(line)
+        m = _BULLET_RE.match(line) if first in _BULLET_CHARS else None
         if m:
             line, list_item = line[m.end() :], True
-        elif _NUMBERED_RE.match(line):
+        elif (first.isdigit() or first == "(") and _NUMBERED_RE.match(line):
             list_item = True
         if markdown:
             line = _strip_markdown_inline(line)
-        line = _SPACE_RUN.sub(" ", line).strip()
+        if "  " in line:
+            line = _SPACE_RUN.sub(" ", line)
+        line = line.strip()
         if not line:
             out.append(_BLANK)
             continue
@@ -596,7 +603,7 @@ def _prepare_lines(text: str, markdown: bool) -> list[_Line]:
 def _strip_markdown_inline(line: str) -> str:
     line = _LINK_RE.sub(r"\1", line)
     line = _AUTOLINK_RE.sub(r"\1", line)
-    line = _CODE_RE.sub(r"\1", line)
+    line = _CODE_RE.sub(r"\2", line)
     line = _TAG_RE.sub("", line)
     line = _STRIKE_RE.sub(r"\1", line)
     line = _STRONG_RE.sub(r"\2", line)
@@ -860,6 +867,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         300,
     ),
 )
+# All start patterns in one alternation: one regex call rules out a fact paragraph.
+_ANY_START_RE = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+        for _, p, _ in _PATTERNS
+    )
+)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _CAPTION_RE = re.compile(r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .'’-]{1,60}(?:/File Photo)?\s*$")
 
 
@@ -871,11 +886,12 @@ def _boilerplate_kind(text: str) -> str | None:
     """
     if len(text) <= 160 and _BYLINE_RE.fullmatch(text):
         return "byline"
-    for kind, pattern, limit in _PATTERNS:
-        if len(text) <= limit and pattern.match(text):
-            return kind
+    if _ANY_START_RE.match(text):
+        for kind, pattern, limit in _PATTERNS:
+            if len(text) <= limit and pattern.match(text):
+                return kind
     if len(text) <= 400 and _CAPTION_RE.search(text):
         return "credit"
-    if len(text) <= 300 and re.fullmatch(r"(?:https?://|www\.)\S+", text):
+    if len(text) <= 300 and _URL_RE.fullmatch(text):
         return "other"
     return None

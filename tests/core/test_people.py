@@ -321,3 +321,16 @@ def test_sentence_initial_proper_noun_belongs_to_the_title() -> None:
         "Karoline Leavitt": ("White House press secretary",),
         "Karen Bass": ("Los Angeles Mayor",),
     }
+
+
+def test_a_surname_that_is_also_a_place_is_not_a_mention_after_in() -> None:
+    text = (
+        "Historian Ron Chernow wrote about George Washington on Monday. Washington led the "
+        "army for eight years. Officials in Washington did not comment."
+    )
+    art = parse_article(text)
+    people = find_people([art])
+    george = person(people, "George Washington")
+    city = art.body.index("in Washington") + len("in ")
+    assert not any(m.start == city for m in george.mentions)
+    assert any(m.start == art.body.index("Washington led") for m in george.mentions)

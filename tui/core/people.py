@@ -341,13 +341,14 @@ def _vetoed(words: Sequence[Token]) -> bool:
     joined = " ".join(w.folded for w in words)
     if joined in PLACE_WORDS:
         return True
-    for w in words:
+    given_first = len(words) >= 2 and words[0].folded in GIVEN_NAMES
+    for n, w in enumerate(words):
         f = w.folded
         if w.text in ACRONYMS:
             return True
+        if f in GIVEN_NAMES or (given_first and n == len(words) - 1 and f in PLACE_WORDS):
+            continue  # "George Washington", "Jack London": a place word as a surname
         if f in PLACE_WORDS or f in DEMONYMS or f in NOT_NAME_WORDS or f in NATION_OF:
-            if f in GIVEN_NAMES:
-                continue
             return True
         if any(c.isdigit() for c in w.text):
             return True
@@ -809,6 +810,9 @@ def _match_single(
         for p in t.text.split("-"):
             parts.append((p, off))
             off += len(p) + 1
+    before = toks[i - 1].folded if i > 0 else ""
+    if before in _LOCATIVE and (t.folded in PLACE_WORDS or t.folded in NATION_OF):
+        return  # "officials in Washington" is the city, even with a George Washington about
     for text, start in parts:
         fits = short_index.get(fold(text), [])
         if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
@@ -819,6 +823,9 @@ def _match_single(
         if cl is None:
             continue
         cl.mentions.append(Mention(article, sent.index, start, start + len(text), text))
+
+
+_LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "around", "toward"})
 
 
 def _fuzzy_fits(text: str, clusters: list[_Cluster]) -> list[_Cluster]:

@@ -433,3 +433,10 @@ def test_nested_single_quotes_stay_inside_the_double_quote() -> None:
 def test_quote_split_by_an_attribution_between_dashes() -> None:
     got = speakers('"We are ready" — the minister said — "to meet at any time."')
     assert got == [("We are ready", "the minister"), ("to meet at any time.", "the minister")]
+
+
+def test_passive_verb_does_not_make_the_listener_the_speaker() -> None:
+    got = speakers(
+        'Factory owner Kamal Hossain was told by inspectors that the exits were "a death trap."'
+    )
+    assert got == []  # the inspectors said it, and "inspectors" follows the verb: no guess

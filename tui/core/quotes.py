@@ -314,6 +314,8 @@ def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: in
     appositive or a relative clause between commas: "Taha, who headed the army team, said" ->
     "Taha"; "France's foreign minister, Jean-Noel Barrot, called" -> "Jean-Noel Barrot"."""
     j = k - 1
+    if j >= 0 and toks[j].folded in _PASSIVE:
+        return []  # "Smith was told ...": the subject is the listener, not the speaker
     while j >= 0 and toks[j].start >= floor and toks[j].folded in _AUX:
         j -= 1
     if j >= 0 and toks[j].text == ")":
@@ -338,6 +340,7 @@ def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: in
     return _np_plain(toks, j + 1, floor)
 
 
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "get", "got"})
 _HARD_STOPS = frozenset('.;:?!“”"‘’()')
 
 

@@ -420,6 +420,8 @@ def _salvage_keys(block: str) -> dict[str, Any]:
         m = _KEY_LINE_RE.match(ln)
         if m and m.group(1).lower() in _KNOWN_KEYS and m.group(2):
             value = m.group(2).strip()
+            if value.startswith(("!", "&", "*", "[", "{", "|", ">")):
+                continue  # a YAML tag, anchor or collection: not a plain value to trust
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
             out[m.group(1).lower()] = value
@@ -792,8 +794,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "read-more",
         re.compile(
-            r"(?:read more|read next|read also|read the (?:full|latest|rest)|continue reading"
-            r"|keep reading|more from|click here|tap here|learn more)\b",
+            r"(?:read more|read next|read also|continue reading|keep reading|click here|tap here"
+            r"|learn more)\b|read the (?:full|latest|rest of the|whole) \w+\s*(?:here|:|$)",
             _I,
         ),
         300,
@@ -860,7 +862,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "other",
         re.compile(
-            r"(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d|all rights reserved|our standards:"
+            r"(?:copyright\b(?=\s*(?:©|\(c\)|(?:19|20)\d\d|by\b|:|$))|©|\(c\)\s*(?:19|20)\d\d"
+            r"|all rights reserved|our standards:"
             r"|this (?:article|story) (?:has been|was) (?:updated|corrected)\b)",
             _I,
         ),

@@ -96,6 +96,10 @@ class _Piece:
     group: int  # pieces of one multi-paragraph quote share a group
 
 
+_DOUBLE_MARK = re.compile('[“”„«»"]')
+_SINGLE_MARK = re.compile("[‘’']")
+
+
 def _is_word(c: str) -> bool:
     return c.isalnum()
 
@@ -105,7 +109,8 @@ def _double_pieces(body: str, start: int, end: int) -> tuple[list[tuple[int, int
     opens a quote it does not close."""
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for i in range(start, end):
+    for m in _DOUBLE_MARK.finditer(body, start, end):
+        i = m.start()
         c = body[i]
         if c in _DOUBLE_OPEN:
             open_at = i
@@ -141,9 +146,10 @@ def _single_pieces(
         return k >= 0 and spans[k][0] <= i <= spans[k][1]
 
     open_at: int | None = None
-    for i in range(start, end):
+    for m in _SINGLE_MARK.finditer(body, start, end):
+        i = m.start()
         c = body[i]
-        if c not in "‘’'" or inside(i):
+        if inside(i):
             continue
         prev = body[i - 1] if i > start else " "
         nxt = body[i + 1] if i + 1 < end else " "
@@ -852,7 +858,7 @@ def find_quotes(
         n = 0
         for piece, sp in zip(pieces, speakers, strict=True):
             text = art.body[piece.start : piece.end]
-            if sp is None and _looks_like_scare_quote(art, piece, text):
+            if sp is None and _looks_like_scare_quote(text):
                 continue
             sent = ctx.sentence_at(piece.start)
             n += 1
@@ -877,7 +883,7 @@ def find_quotes(
     return quotes, links
 
 
-def _looks_like_scare_quote(article: Article, piece: _Piece, text: str) -> bool:
+def _looks_like_scare_quote(text: str) -> bool:
     """An unattributed short or mid-sentence quote is a scare quote or a title, not speech."""
     words = text.split()
     if len(words) <= 4:

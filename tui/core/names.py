@@ -137,7 +137,8 @@ ORG_SUFFIXES = _words(
     fund capital partners exchange market markets index war crisis revolution election
     elections games cup championship league olympics festival award prize day week
     platform app reserve administration government cabinet regime authority authorities
-    democrats republicans conservatives liberals tories labour
+    democrats republicans conservatives liberals tories labour united fc athletic rovers
+    wanderers albion hotspur
     """
 )
 

@@ -442,9 +442,7 @@ def _find_candidates(
                 title, title_start, plural = _title_before(body, toks, i)
                 prev = toks[i - 1] if i > 0 else None
                 if prev is not None and prev.folded in _DETERMINERS and title is None:
-                    continue
-                if prev is not None and prev.folded in _DETERMINERS and title is not None:
-                    pass
+                    continue  # "the Oval Office", "a Fox Business interview"
                 if _vetoed(words) or _names_a_thing(body, toks, j):
                     continue
                 if title is None:
@@ -455,17 +453,9 @@ def _find_candidates(
                 if len(core) >= 2:
                     given = core[0].folded in GIVEN_NAMES or core[0].kind == "init"
                     surname_alone = words[-1].text in alone
-                    if not (
-                        title
-                        or given
-                        or (speech and surname_alone)
-                        or (
-                            surname_alone
-                            and len(core) <= 3
-                            and all(w.text in midcaps or w.folded in GIVEN_NAMES for w in core)
-                            and speech
-                        )
-                    ):
+                    # A capitalised sequence alone is not enough: it needs a role, a known
+                    # given name, or a verb of speech together with a later surname-only use.
+                    if not (title or given or (speech and surname_alone)):
                         continue
                 else:
                     # One word is a person only right after a capitalised title or honorific.

@@ -77,19 +77,23 @@ fragment = st.one_of(
 
 
 @st.composite
-def article_pair(draw: st.DrawFn) -> tuple[str | bytes, str | bytes, str, str]:
-    """Two texts; often the second retells part of the first so that alignments happen."""
-    left = draw(st.lists(fragment, max_size=50))
-    shared = draw(st.lists(st.sampled_from(left), max_size=30)) if left else []
-    right = draw(st.permutations(shared + draw(st.lists(fragment, max_size=25))))
+def articles(draw: st.DrawFn) -> list[tuple[str | bytes, str]]:
+    """Two texts (sometimes three); later ones often retell part of the first, so that
+    alignments, shared spans and quote links happen. Each comes with a file name."""
+    first = draw(st.lists(fragment, max_size=50))
     sep = draw(st.sampled_from([" ", "", " \n"]))
-    texts: list[str | bytes] = [sep.join(left), " ".join(right)]
+    texts: list[str | bytes] = [sep.join(first)]
+    for _ in range(draw(st.sampled_from([1, 1, 1, 2]))):
+        shared = draw(st.lists(st.sampled_from(first), max_size=30)) if first else []
+        texts.append(
+            " ".join(draw(st.permutations(shared + draw(st.lists(fragment, max_size=25)))))
+        )
     # Some arrive as bytes (the path files take), in the encodings people actually save.
     encoding = draw(st.sampled_from([None, "utf-8", "utf-16", "utf-8-sig"]))
     if encoding:
         texts[1] = str(texts[1]).encode(encoding)
-    names = draw(st.permutations(["a.txt", "b.md"]))
-    return texts[0], texts[1], names[0], names[1]
+    names = draw(st.permutations(["a.txt", "b.md", "c.markdown"]))
+    return list(zip(texts, names, strict=False))
 
 
 def _strings(value: Any):
@@ -180,12 +184,10 @@ def _check_comparison(c: Comparison) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(article_pair())
-def test_compare_is_a_clean_refusal_or_all_true(pair: tuple[str | bytes, str | bytes, str, str]):
-    left, right, left_name, right_name = pair
+@given(articles())
+def test_compare_is_a_clean_refusal_or_all_true(texts: list[tuple[str | bytes, str]]) -> None:
     try:
-        articles = [parse_article(left, left_name), parse_article(right, right_name)]
-        comparison = compare(articles)
+        comparison = compare([parse_article(text, name) for text, name in texts])
     except ParallaxError as exc:
         event("refused")
         message = str(exc)

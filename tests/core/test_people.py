@@ -334,3 +334,17 @@ def test_a_surname_that_is_also_a_place_is_not_a_mention_after_in() -> None:
     city = art.body.index("in Washington") + len("in ")
     assert not any(m.start == city for m in george.mentions)
     assert any(m.start == art.body.index("Washington led") for m in george.mentions)
+
+
+def test_spelling_with_diacritics_names_the_person_and_short_titles_fold_in() -> None:
+    a = parse_article(
+        '"This is a sad day for free trade," said Hildegard Müller, president of the VDA. '
+        "German Chancellor Friedrich Merz agreed."
+    )
+    b = parse_article(
+        '"Today is a sad day," VDA chief Hildegard Mueller said. Chancellor Friedrich Merz '
+        "spoke later."
+    )
+    people = find_people([a, b])
+    assert sorted(p.name for p in people) == ["Friedrich Merz", "Hildegard Müller"]
+    assert person(people, "Friedrich Merz").titles == ("German Chancellor",)

@@ -440,3 +440,29 @@ def test_passive_verb_does_not_make_the_listener_the_speaker() -> None:
         'Factory owner Kamal Hossain was told by inspectors that the exits were "a death trap."'
     )
     assert got == []  # the inspectors said it, and "inspectors" follows the verb: no guess
+
+
+def test_second_partial_quote_keeps_the_sentence_speaker_over_a_trailing_source() -> None:
+    got = speakers(
+        'China\'s commerce ministry said it "firmly opposes" the move and would "take all '
+        'necessary measures" to defend Chinese companies, according to a statement posted on '
+        "its website."
+    )
+    assert got == [
+        ("firmly opposes", "China's commerce ministry"),
+        ("take all necessary measures", "China's commerce ministry"),
+    ]
+
+
+def test_transliterated_names_link_their_quotes() -> None:
+    a = (
+        'Trade Commissioner Maroš Šefčovič told reporters the duties were "proportionate and '
+        'fully in line with WTO rules."'
+    )
+    b = (
+        "Speaking in Brussels, trade chief Maros Sefcovic said the measures were "
+        '"proportionate and in line with World Trade Organization rules."'
+    )
+    _, quotes, links = quotes_of(a, b)
+    assert [q.speaker for q in quotes] == ["Maroš Šefčovič", "Maroš Šefčovič"]
+    assert [(lk.left, lk.right, lk.speaker_mismatch) for lk in links] == [("q0-1", "q1-1", False)]

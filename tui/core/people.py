@@ -150,7 +150,17 @@ class _Cluster:
         counts: dict[tuple[str, ...], int] = {}
         for c in self.candidates:
             counts[c.words] = counts.get(c.words, 0) + 1
-        best = max(self.forms, key=lambda f: (len(f), counts.get(f, 0), len(" ".join(f))))
+        # Fullest form: most words, then most used, then the spelling with its diacritics
+        # ("Hildegard Müller" over the transliterated "Mueller"), then the longest.
+        best = max(
+            self.forms,
+            key=lambda f: (
+                len(f),
+                counts.get(f, 0),
+                sum(not c.isascii() for c in "".join(f)),
+                len(" ".join(f)),
+            ),
+        )
         return " ".join(best)
 
     def short_forms(self) -> set[str]:
@@ -719,6 +729,13 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
     for at in arts:
         _role_mentions(articles[at.article].body, at, clusters)
 
+    for cl in clusters:
+        # "Chancellor" adds nothing next to "German Chancellor".
+        cl.titles = [
+            t
+            for t in cl.titles
+            if not any(o != t and fold(o).endswith(" " + fold(t)) for o in cl.titles)
+        ]
     people: list[tuple[tuple[int, int, int, int], Person]] = []
     for cl in clusters:
         if not cl.mentions:

@@ -413,6 +413,11 @@ def _np_after(toks: list[Token], k: int, limit: int) -> list[Token]:
             "last",
             "this",
             "earlier",
+            "posted",
+            "issued",
+            "released",
+            "published",
+            "carried",
             "later",
             "and",
             "who",
@@ -425,14 +430,15 @@ def _np_after(toks: list[Token], k: int, limit: int) -> list[Token]:
 
 def _right_attribution(
     ctx: _ArticleContext, piece: _Piece, toks: list[Token], limit: int, more_quotes: bool
-) -> _Speaker | bool | None:
-    """Speaker after the closing mark. False means no attribution there at all."""
+) -> tuple[_Speaker | bool | None, bool]:
+    """Speaker after the closing mark (False: no attribution there at all), and whether it
+    follows the quote directly rather than trailing at the end of the sentence."""
     assert piece.close is not None
     after = _words_in(toks, piece.close + 1, limit)
     while after and after[0].text in (",", "—", "–", "-"):
         after = after[1:]
     if not after:
-        return False
+        return False, False
     verb: int | None = None
     for i, t in enumerate(after[:25]):
         if t.text in _HARD_STOPS:
@@ -441,15 +447,15 @@ def _right_attribution(
             rest = after[i + 1 :]
             for k in range(len(rest) - 1):
                 if rest[k].folded == "as" and rest[k + 1].folded in _AS_SAYING:
-                    return _resolve_np(ctx, rest[:k], t.start)
+                    return _resolve_np(ctx, rest[:k], t.start), i == 0
         if t.folded == "according" and i + 1 < len(after) and after[i + 1].folded == "to":
-            return _resolve_np(ctx, _np_after(after, i + 2, limit), t.start)
+            return _resolve_np(ctx, _np_after(after, i + 2, limit), t.start), i == 0
         if verb is None and is_speech(t):
             verb = i
     if verb is None:
-        return False
+        return False, False
     if verb == 0:
-        return _resolve_np(ctx, _np_after(after, 1, limit), after[0].start)
+        return _resolve_np(ctx, _np_after(after, 1, limit), after[0].start), True
     j = verb
     while j > 0 and after[j - 1].folded in _AUX:
         j -= 1
@@ -461,25 +467,25 @@ def _right_attribution(
             segments[-1].append(t)
     segments = [seg for seg in segments if seg]
     if not segments:
-        return False
+        return False, False
     first = segments[0]
     if len(segments) == 1 or ctx.person_in(first[0].start, first[-1].end + 2):
         # Right after the quote: "...," Ushakov said / "...," Nasser al-Otaibi, the Saudi
         # diplomat who led the mediation, told a news conference.
-        return _resolve_np(ctx, first, after[verb].start)
+        return _resolve_np(ctx, first, after[verb].start), True
     # A trailing ", X said" after more of the sentence. Not when the verb introduces a later
     # quote ("... won awards, and critics called it "a masterpiece"") or starts a new clause.
     last = segments[-1]
     if more_quotes or last[0].folded in _CLAUSE_OPENERS:
-        return False
+        return False, False
     if not any(ctx.person_in(seg[0].start, seg[-1].end + 2) for seg in segments[1:]) and any(
         t.folded in _CLAUSE_OPENERS for seg in segments for t in seg[:1]
     ):
-        return False
+        return False, False
     for seg in reversed(segments[1:]):
         if ctx.person_in(seg[0].start, seg[-1].end + 2):
-            return _resolve_np(ctx, seg, after[verb].start)
-    return _resolve_np(ctx, last, after[verb].start)
+            return _resolve_np(ctx, seg, after[verb].start), False
+    return _resolve_np(ctx, last, after[verb].start), False
 
 
 _CLAUSE_OPENERS = frozenset({"and", "but", "while", "as", "although", "though", "because", "so"})
@@ -590,8 +596,9 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
                 same_sentence_prev = speakers[-1]
             opens_sentence = not body[floor : piece.open].strip(" ,“\"‘'—–-")
             right: _Speaker | bool | None = False
+            adjacent = False
             if piece.close is not None:
-                right = _right_attribution(
+                right, adjacent = _right_attribution(
                     ctx, piece, end_toks, min(end_sent.end, nxt_open), nxt_open < end_sent.end
                 )
             if opens_sentence:
@@ -600,9 +607,14 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
                     speaker = _left_attribution(ctx, piece, toks, floor, same_sentence_prev)
             else:
                 # Mid-sentence: the verb before the quote governs it ("X said the deal was
-                # "..."), a trailing ", X said" only when there is none.
+                # "..."); a trailing ", according to X" only when no earlier quote of the
+                # sentence has a speaker already.
                 speaker = _left_attribution(ctx, piece, toks, floor, same_sentence_prev)
-                if not isinstance(speaker, _Speaker) and isinstance(right, _Speaker):
+                if (
+                    not isinstance(speaker, _Speaker)
+                    and isinstance(right, _Speaker)
+                    and (adjacent or same_sentence_prev is None)
+                ):
                     speaker = right
             if speaker is False and same_sentence_prev is not None:
                 speaker = same_sentence_prev

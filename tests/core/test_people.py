@@ -348,3 +348,10 @@ def test_spelling_with_diacritics_names_the_person_and_short_titles_fold_in() ->
     people = find_people([a, b])
     assert sorted(p.name for p in people) == ["Friedrich Merz", "Hildegard Müller"]
     assert person(people, "Friedrich Merz").titles == ("German Chancellor",)
+
+
+def test_courtesy_honorifics_are_not_titles() -> None:
+    text = "Senator Chuck Schumer spoke first. Mr. Schumer then left the chamber."
+    people = find_people([parse_article(text)])
+    assert [(p.name, p.titles) for p in people] == [("Chuck Schumer", ("Senator",))]
+    assert "Mr. Schumer" in people[0].aliases

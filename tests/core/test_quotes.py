@@ -466,3 +466,31 @@ def test_transliterated_names_link_their_quotes() -> None:
     _, quotes, links = quotes_of(a, b)
     assert [q.speaker for q in quotes] == ["Maroš Šefčovič", "Maroš Šefčovič"]
     assert [(lk.left, lk.right, lk.speaker_mismatch) for lk in links] == [("q0-1", "q1-1", False)]
+
+
+def test_colon_hands_the_quote_to_the_clause_subject() -> None:
+    got = speakers(
+        '"Nobody wins a shutdown," says Maya MacGuineas, president of the Committee for a '
+        "Responsible Federal Budget. Asked whether a deal was possible by Friday, Ms. "
+        'MacGuineas was blunt: "I doubt it."'
+    )
+    assert got == [
+        ("Nobody wins a shutdown,", "Maya MacGuineas"),
+        ("I doubt it.", "Maya MacGuineas"),
+    ]
+
+
+def test_present_tense_says_and_multi_paragraph_quote_with_mr() -> None:
+    text = (
+        "Senator Chuck Schumer met Speaker Mike Johnson on Tuesday.\n\n"
+        'Mr. Schumer blamed Republicans. "They are holding the country hostage," he said. "The '
+        "American people deserve better than this.\n\n"
+        '"We will not give in to these demands."\n\n'
+        'Mr. Johnson said Democrats had "refused to negotiate in good faith."'
+    )
+    assert [s for _, s in speakers(text)] == [
+        "Chuck Schumer",
+        "Chuck Schumer",
+        "Chuck Schumer",
+        "Mike Johnson",
+    ]

@@ -191,6 +191,8 @@ def _short_forms(words: tuple[str, ...]) -> set[str]:
     return out
 
 
+# Courtesy honorifics are evidence of a person but say nothing about their role.
+_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 _COMPASS = frozenset({"north", "south", "east", "west", "new", "central"})
 _PATRONYMIC = frozenset({"bin", "bint", "ibn", "ben", "abu"})
 
@@ -671,6 +673,7 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
         for c in cl.candidates:
             if (
                 c.title
+                and fold(c.title) not in _COURTESY
                 and c.title not in cl.titles
                 and not c.plural_title
                 and fold(c.title.split()[-1]) not in KINSHIP

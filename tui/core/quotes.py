@@ -529,6 +529,14 @@ def _left_attribution(
                 # "said in a message posted on Telegram": a participle, not the main verb.
                 continue
             return _resolve_np(ctx, np, t.start)
+    if before and before[-1].text == ":":
+        # "Ms. MacGuineas was blunt: "I doubt it."": a colon hands the quote to the subject.
+        clause = before[:-1]
+        cut = max((k for k, t in enumerate(clause) if t.text == ","), default=-1)
+        clause = clause[cut + 1 :]
+        hit = ctx.first_person_in(clause[0].start, clause[-1].end) if clause else None
+        if hit is not None and hit[0].start <= _subject_limit(clause):
+            return _Speaker(hit[1].name, "person")
     return False
 
 

@@ -573,7 +573,9 @@ def _prepare_lines(text: str, markdown: bool) -> list[_Line]:
                 continue
             if _REFDEF_RE.fullmatch(line):
                 continue
-            line = _QUOTE_PREFIX_RE.sub("", line, count=1)
+            q = _QUOTE_PREFIX_RE.match(line)
+            if q:
+                line = line[q.end() :]
             m = _ATX_RE.fullmatch(line)
             if m:
                 line, heading = m.group(2), True

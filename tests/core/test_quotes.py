@@ -494,3 +494,11 @@ def test_present_tense_says_and_multi_paragraph_quote_with_mr() -> None:
         "Chuck Schumer",
         "Mike Johnson",
     ]
+
+
+def test_british_single_quotes_with_apostrophes_inside() -> None:
+    got = speakers(
+        "Prime Minister Keir Starmer visited the plant. ‘It’s the workers’ union that made "
+        "this deal possible,’ Starmer said."
+    )
+    assert got == [("It’s the workers’ union that made this deal possible,", "Keir Starmer")]

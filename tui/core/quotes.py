@@ -146,6 +146,7 @@ def _single_pieces(
         return k >= 0 and spans[k][0] <= i <= spans[k][1]
 
     open_at: int | None = None
+    fallback: int | None = None  # a "workers’ union" apostrophe, used only if nothing closes
     for m in _SINGLE_MARK.finditer(body, start, end):
         i = m.start()
         c = body[i]
@@ -153,16 +154,27 @@ def _single_pieces(
             continue
         prev = body[i - 1] if i > start else " "
         nxt = body[i + 1] if i + 1 < end else " "
+        if open_at is not None and i - open_at > _MAX_SINGLE:
+            if fallback is not None:
+                out.append((open_at, fallback))
+            open_at = fallback = None
         if open_at is None:
             if c in "‘'" and (prev in _OPEN_CONTEXT or prev in _DOUBLE_OPEN) and nxt.isalpha():
                 open_at = i
         elif c in "’'" and not _is_word(nxt) and not prev.isspace():
-            if i - open_at > 300:
-                open_at = None
+            if prev in "sS" and _PLURAL_POSSESSIVE.match(body, i + 1):
+                fallback = fallback or i
                 continue
             out.append((open_at, i))
-            open_at = None
+            open_at = fallback = None
+    if open_at is not None and fallback is not None:
+        out.append((open_at, fallback))
     return out
+
+
+_MAX_SINGLE = 600
+# After a plural possessive apostrophe comes the owned noun: "the workers’ union".
+_PLURAL_POSSESSIVE = re.compile(r"\s+[a-z]")
 
 
 def _find_pieces(article: Article) -> list[_Piece]:

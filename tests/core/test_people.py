@@ -355,3 +355,13 @@ def test_courtesy_honorifics_are_not_titles() -> None:
     people = find_people([parse_article(text)])
     assert [(p.name, p.titles) for p in people] == [("Chuck Schumer", ("Senator",))]
     assert "Mr. Schumer" in people[0].aliases
+
+
+def test_generational_suffix_is_part_of_the_name_not_its_short_form() -> None:
+    text = (
+        "Health Secretary Robert F. Kennedy Jr. said the panel would be replaced. Kennedy has "
+        "long questioned the data."
+    )
+    people = find_people([parse_article(text)])
+    assert [p.name for p in people] == ["Robert F. Kennedy Jr."]
+    assert "Kennedy" in {m.text for m in people[0].mentions}

@@ -173,6 +173,8 @@ class _Cluster:
 def _short_forms(words: tuple[str, ...]) -> set[str]:
     """How later mentions shorten a full name: the surname, with its particles, or a family
     name that comes first ("Xi" of "Xi Jinping")."""
+    while len(words) > 1 and fold(words[-1]) in _SUFFIXES:
+        words = words[:-1]
     if len(words) == 1:
         return {words[0]}
     out = {words[-1]}
@@ -191,6 +193,8 @@ def _short_forms(words: tuple[str, ...]) -> set[str]:
     return out
 
 
+# Generational suffixes that end a name but are never its short form.
+_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 # Courtesy honorifics are evidence of a person but say nothing about their role.
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 _COMPASS = frozenset({"north", "south", "east", "west", "new", "central"})
@@ -231,6 +235,14 @@ def _runs(body: str, toks: list[Token]) -> list[tuple[int, int]]:
             j += 1
         while j > i + 1 and _is_particle(toks[j - 1]):
             j -= 1
+        if (
+            j < n
+            and j > i + 1
+            and toks[j].folded in _SUFFIXES
+            and not toks[j - 1].possessive
+            and _gap_is_space(body, toks[j - 1], toks[j])
+        ):
+            j += 1  # "Robert F. Kennedy Jr."
         runs.append((i, j))
         i = j
     return runs

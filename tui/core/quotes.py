@@ -237,6 +237,16 @@ class _ArticleContext:
         self.sentences = article.sentences
         self.starts = [s.start for s in self.sentences]
         self.tokens = [tokenize(s) for s in self.sentences]
+        # Sentence.index -> position, so nothing assumes the two are equal.
+        self.position = {s.index: k for k, s in enumerate(self.sentences)}
+        self.paragraph = {p.index: p for p in article.paragraphs}
+        # Paragraph index -> the fact paragraph before it (boilerplate in between is skipped).
+        self.previous_fact: dict[int, int | None] = {}
+        last: int | None = None
+        for p in article.paragraphs:
+            self.previous_fact[p.index] = last
+            if not p.boilerplate:
+                last = p.index
         self.mentions: list[tuple[Mention, Person]] = sorted(
             ((m, p) for p in people for m in p.mentions if m.article == index),
             key=lambda mp: mp[0].start,
@@ -602,10 +612,10 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
         speaker: _Speaker | bool | None = False
         if sent is not None:
             s_idx = sent.index
-            toks = ctx.tokens[s_idx]
+            toks = ctx.tokens[ctx.position[s_idx]]
             end_sent = ctx.sentence_at(piece.close) if piece.close is not None else sent
             end_sent = end_sent or sent
-            end_toks = ctx.tokens[end_sent.index]
+            end_toks = ctx.tokens[ctx.position[end_sent.index]]
             nxt_open = pieces[n + 1].open if n + 1 < len(pieces) else len(body)
             # Previous quote in this sentence: the left context starts after it.
             prev = pieces[n - 1] if n > 0 else None
@@ -680,7 +690,9 @@ def _continued(
         return None
     if piece.paragraph in prev_by_para:
         return prev_by_para[piece.paragraph]
-    para = ctx.article.paragraphs[piece.paragraph]
+    para = ctx.paragraph.get(piece.paragraph)
+    if para is None:
+        return None
     if piece.open != para.start:
         return None
     outside = _outside_quotes(body, para.start, para.end, pieces)
@@ -691,7 +703,7 @@ def _continued(
         return None
     if last_para_speaker is None:
         return None
-    prev_para = _previous_fact_paragraph(ctx.article, piece.paragraph)
+    prev_para = ctx.previous_fact.get(piece.paragraph)
     if prev_para is None or last_para_speaker[0] != prev_para:
         return None
     return last_para_speaker[1]
@@ -708,13 +720,6 @@ def _outside_quotes(body: str, start: int, end: int, pieces: list[_Piece]) -> st
         pos = (p.close + 1) if p.close is not None else end
     out.append(body[pos:end])
     return " ".join(out)
-
-
-def _previous_fact_paragraph(article: Article, index: int) -> int | None:
-    for p in reversed(article.paragraphs[:index]):
-        if not p.boilerplate:
-            return p.index
-    return None
 
 
 def _words(text: str, base: int) -> list[tuple[str, int, int]]:

@@ -300,6 +300,21 @@ def test_hard_wrapped_without_blank_lines_uses_the_wrap_width() -> None:
     assert paras[1].endswith("according to the statistics office.")
 
 
+def test_indented_first_lines_start_paragraphs_in_wrapped_text() -> None:
+    text = (
+        "    The bank raised rates on Wednesday, its third increase this year, as the\n"
+        "inflation remained stubbornly above its target for a year and some months.\n"
+        "    Governor Irena Dvorakova told reporters in Lensk that the decision was\n"
+        "necessary and overdue, adding that the bank would not hesitate again if\n"
+        "price growth failed to slow down over the next few months, as expected.\n"
+        "    Markets fell.\n"
+    )
+    paras = paragraph_texts(parse_article(text))
+    assert len(paras) == 3
+    assert paras[0].endswith("for a year and some months.")
+    assert paras[2] == "Markets fell."
+
+
 def test_byline_line_directly_above_the_text_is_its_own_paragraph() -> None:
     text = (
         "By Anna Pelkonen\n"
@@ -406,6 +421,9 @@ def test_body_is_paragraphs_joined_by_one_blank_line() -> None:
         ("Copyright 2025 The Associated Press. All rights reserved.", "other"),
         ("© 2026 Northern Wire", "other"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "other"),
+        ("Updated 10:42 AM EDT, Thu August 7, 2025", "other"),
+        ("Published: 7 August 2025", "other"),
+        ("Read the full story here", "read-more"),
     ],
 )
 def test_boilerplate_kinds(text: str, kind: str) -> None:
@@ -432,6 +450,8 @@ def test_boilerplate_kinds(text: str, kind: str) -> None:
         "Credit Suisse shares fell 5%.",
         "Sign language interpreters were present at the briefing.",
         "Follow-up talks are expected next week.",
+        "Updated figures showed 5% growth in 2024.",
+        "Posted on Tuesday, the video drew 5 million views.",
     ],
 )
 def test_news_sentences_are_not_boilerplate(text: str) -> None:
@@ -556,6 +576,23 @@ def test_empty_articles(tmp_path: Path, raw: bytes, problem: str) -> None:
     with pytest.raises(LoadError) as exc:
         load_article(path)
     assert_refused(exc, str(path), problem)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (b"<!DOCTYPE html>\n<html><head><title>Summit</title></head>", "an HTML page"),
+        (b"\xef\xbb\xbf  <html lang='en'><body><p>Putin and Trump</p>", "an HTML page"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Putin and Trump}", "an RTF document"),
+        (b"<?xml version='1.0'?><rss><channel></channel></rss>", "XML data"),
+    ],
+)
+def test_markup_documents_are_refused(tmp_path: Path, raw: bytes, kind: str) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_bytes(raw)
+    with pytest.raises(LoadError) as exc:
+        load_article(path)
+    assert_refused(exc, str(path), kind)
 
 
 def test_too_large_is_refused_at_once(tmp_path: Path) -> None:

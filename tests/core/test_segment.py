@@ -154,6 +154,25 @@ def test_one_sentence(sentence: str) -> None:
             "He studied in the U.K. “It changed my life,” he said.",
             ["He studied in the U.K.", "“It changed my life,” he said."],
         ),
+        # A quote opened mid-sentence: what follows it is a new sentence.
+        (
+            "He called it “a disaster.” Officials said little.",
+            ["He called it “a disaster.”", "Officials said little."],
+        ),
+        # A quote of two sentences ending in a question keeps its short attribution.
+        (
+            "“We came in good faith. Why would we leave now?” Taha asked. The talks resumed.",
+            [
+                "“We came in good faith.",
+                "Why would we leave now?” Taha asked.",
+                "The talks resumed.",
+            ],
+        ),
+        # Brand names that start in lowercase still start a sentence.
+        (
+            "Nimbus shares fell. iPhone sales, by contrast, rose 4%.",
+            ["Nimbus shares fell.", "iPhone sales, by contrast, rose 4%."],
+        ),
         # Non-Latin full stops split without a following space.
         ("会谈结束了。双方同意再次会面。", ["会谈结束了。", "双方同意再次会面。"]),
     ],

@@ -100,6 +100,10 @@ def _parse(raw: bytes | str, path: str, name: str) -> Article:
         raise LoadError(f"{name}: not a text file (binary data)")
     if not text.strip():
         raise LoadError(f"{name}: the article is empty (only whitespace)")
+    markup = _MARKUP_DOC_RE.match(text, 0, 4096)
+    if markup:
+        kind = _MARKUP_DOCS[markup.group(1).lower()[:5]]
+        raise LoadError(f"{name}: {kind}, not article text (save the article as plain text)")
     nuls = text.count("\x00", 0, _SAMPLE)
     text = _clean(text)
 
@@ -177,6 +181,13 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office document"),
     (b"SQLite format 3\x00", "SQLite database"),
 )
+
+
+# Whole documents in a markup language: their text is buried in tags and code, so loading them
+# as prose would show garbage. Saved web pages are the common case.
+_MARKUP_DOC_RE = re.compile(r"[\s\ufeff]*(<!doctype html|<html\b|<\?xml|\{\\rtf)", re.I)
+_MARKUP_DOCS = {"<!doc": "an HTML page", "<html": "an HTML page", "<?xml": "XML data"}
+_MARKUP_DOCS["{\\rtf"] = "an RTF document"
 
 
 def _binary_signature(data: bytes) -> str:
@@ -507,19 +518,21 @@ def _json_safe(value: Any, budget: list[int], depth: int, seen: set[int]) -> Any
 class _Line:
     """One non-blank source line (or a blank marker) with what paragraph building needs."""
 
-    __slots__ = ("blank", "heading", "list_item", "text", "width")
+    __slots__ = ("blank", "heading", "indent", "list_item", "text", "width")
 
     def __init__(
         self,
         text: str,
         *,
         width: int = 0,
+        indent: int = 0,
         heading: bool = False,
         list_item: bool = False,
         blank: bool = False,
     ) -> None:
         self.text = text
         self.width = width
+        self.indent = indent
         self.heading = heading
         self.list_item = list_item
         self.blank = blank
@@ -600,7 +613,8 @@ def _prepare_lines(text: str, markdown: bool) -> list[_Line]:
         if not line:
             out.append(_BLANK)
             continue
-        out.append(_Line(line, width=width, heading=heading, list_item=list_item))
+        indent = len(raw) - len(raw.lstrip(" "))
+        out.append(_Line(line, width=width, indent=indent, heading=heading, list_item=list_item))
     return out
 
 
@@ -742,6 +756,8 @@ def _continues(prev: _Line, line: _Line, width: int, markdown_block: bool) -> bo
         return True  # Markdown: a single newline inside a block is a space
     if mid_sentence:
         return True
+    if line.indent >= 2 and line.indent > prev.indent:
+        return False  # an indented first line starts a paragraph (typewriter style)
     if width:
         first_word = line.text.split(" ", 1)[0]
         # A wrapper breaks a line only when the next word does not fit: if it would have
@@ -879,6 +895,16 @@ _ANY_START_RE = re.compile(
         for _, p, _ in _PATTERNS
     )
 )
+_DATE_WORD = (
+    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs"
+    r"|Fri|Sat|Sun)\.?|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+)
+_TIMESTAMP_RE = re.compile(
+    r"(?i:published|updated|last updated|first published|posted)(?:\s+(?i:on|at))?\s*:?\s+"
+    r"(?:(?:" + _DATE_WORD + r"|\d{1,4}(?::\d\d)?(?:st|nd|rd|th)?|[ap]\.m\.|[AP]M|[A-Z]{2,4}"
+    r"|at|on|ago|(?:hour|minute|day)s?)[,/\s-]*){1,12}"
+)
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _CAPTION_RE = re.compile(r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .'’-]{1,60}(?:/File Photo)?\s*$")
 
@@ -897,6 +923,8 @@ def _boilerplate_kind(text: str) -> str | None:
                 return kind
     if len(text) <= 400 and _CAPTION_RE.search(text):
         return "credit"
+    if len(text) <= 100 and _TIMESTAMP_RE.fullmatch(text) and any(c.isdigit() for c in text):
+        return "other"  # "Updated 10:42 AM EDT, Thu August 7, 2025": page furniture
     if len(text) <= 300 and _URL_RE.fullmatch(text):
         return "other"
     return None

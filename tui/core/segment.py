@@ -112,11 +112,13 @@ def segment(body: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...
 def _paragraph_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """Trimmed (start, end) spans of the sentences of body[start:end]."""
     cuts: list[int] = []
+    sentence_start = start
     for m in _CANDIDATE.finditer(body, start, end):
         if m.end() >= end:
             break
-        if _is_boundary(body, m, start, end):
+        if _is_boundary(body, m, start, end, sentence_start):
             cuts.append(m.end())
+            sentence_start = m.end()
     spans: list[tuple[int, int]] = []
     prev = start
     for cut in [*cuts, end]:
@@ -146,7 +148,9 @@ def _has_word(body: str, s: int, e: int) -> bool:
     return any(c.isalnum() for c in body[s:e])
 
 
-def _is_boundary(body: str, m: re.Match[str], para_start: int, para_end: int) -> bool:
+def _is_boundary(
+    body: str, m: re.Match[str], para_start: int, para_end: int, sentence_start: int
+) -> bool:
     run = m.group()
     punct = run.rstrip("”\"’'»›)]")
     closers = run[len(punct) :]
@@ -166,12 +170,18 @@ def _is_boundary(body: str, m: re.Match[str], para_start: int, para_end: int) ->
         opener_end += 1
     opened = opener_end > nxt
     first = body[opener_end] if opener_end < limit else ""
-    if first and first.islower():
-        return False  # "“We are ready.” he said", "e.g. the ...": the sentence goes on
     word = _word_at(body, opener_end, limit)
+    if first.islower() and word == word.lower():
+        return False  # "“We are ready.” he said", "e.g. the ...": the sentence goes on
+    # ("iPhone", "eBay": a lowercase first letter with capitals later still starts a sentence.)
 
     quoted = any(c in _QUOTE_CLOSERS for c in closers)
-    if quoted and not opened and _attribution_follows(body, nxt, para_end):
+    if (
+        quoted
+        and not opened
+        and _quote_opens_sentence(body, sentence_start, m.start())
+        and _attribution_follows(body, nxt, para_end)
+    ):
         return False
 
     if "?" in punct or "!" in punct:
@@ -234,6 +244,19 @@ def _maybe_final(token: str) -> bool:
     # Dotted acronyms and initials: "U.S", "a.m", "Ph.D", "J.D", "D.C" (final dot removed).
     parts = token.split(".")
     return len(parts) > 1 and all(0 < len(p) <= 2 and p.isalpha() for p in parts)
+
+
+def _quote_opens_sentence(body: str, sentence_start: int, dot: int) -> bool:
+    """Did the quote that closes at `dot` open the sentence (or an earlier one)?
+
+    `“Why now?” Ushakov asked.` keeps its attribution; in `He called it “a disaster.” Officials
+    said.` the quote opened mid-sentence, so what follows is a sentence of its own.
+    """
+    lo = max(sentence_start, dot - 4 * _MAX_LOOK)
+    while lo < dot and body[lo].isspace():
+        lo += 1
+    opener = max(body.rfind(q, lo, dot) for q in '“"«‘')
+    return opener <= lo
 
 
 def _attribution_follows(body: str, start: int, para_end: int) -> bool:

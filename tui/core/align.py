@@ -244,27 +244,30 @@ def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float]
     for i, js in enumerate(cands):
         a = left[i]
         for j in js:
-            b = right[j]
-            s = pair_score(a, b)
+            s = pair_score(a, right[j])
             if s >= THRESHOLD - MARGIN:
-                scores[(i, j)] = s + POSITION_WEIGHT * (1.0 - abs(a.pos - b.pos))
-    best_l: dict[int, float] = {}
-    best_r: dict[int, float] = {}
+                scores[(i, j)] = s
+    # Each sentence's best counterpart; relative position only breaks near ties here.
+    best_l: dict[int, tuple[float, int]] = {}
+    best_r: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
-        if s > best_l.get(i, -1.0):
-            best_l[i] = s
-        if s > best_r.get(j, -1.0):
-            best_r[j] = s
+        ranked = s + POSITION_WEIGHT * (1.0 - abs(left[i].pos - right[j].pos))
+        if ranked > best_l.get(i, (-1.0, -1))[0]:
+            best_l[i] = (ranked, j)
+        if ranked > best_r.get(j, (-1.0, -1))[0]:
+            best_r[j] = (ranked, i)
     edges = []
     for (i, j), s in sorted(scores.items()):
-        raw = s - POSITION_WEIGHT * (1.0 - abs(left[i].pos - right[j].pos))
-        if raw < THRESHOLD:
+        if s < THRESHOLD:
             continue
-        if s >= best_l[i] - MARGIN and s >= best_r[j] - MARGIN:
-            # A pair that is the best of neither of its sentences is a weaker echo.
-            if s < best_l[i] and s < best_r[j]:
-                continue
-            edges.append((i, j, min(1.0, raw)))
+        jl, il = best_l[i][1], best_r[j][1]
+        # A pair that is the best of neither of its sentences is a weaker echo of others.
+        if jl != j and il != i:
+            continue
+        # A second counterpart must be nearly as strong as the sentence's best one.
+        if s < scores[(i, jl)] - MARGIN or s < scores[(il, j)] - MARGIN:
+            continue
+        edges.append((i, j, min(1.0, s)))
     return edges
 
 

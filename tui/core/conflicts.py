@@ -519,12 +519,17 @@ def find_conflicts(
     rflat = [t for s in rsents for t in s]
     lstems = {t.stem for t in lflat if not t.stop}
     rstems = {t.stem for t in rflat if not t.stop}
-    lnames = [name_like(s, i) for s in lsents for i in range(len(s))]
-    rnames = [name_like(s, i) for s in rsents for i in range(len(s))]
     out: list[Conflict] = []
     out += _number_conflicts(lnums, rnums, lstems, rstems)
     out += _date_conflicts(ldates, rdates)
-    out += _name_conflicts(lb, lflat, lnames, rb, rflat, rnames)
+    # Names only matter when each side has a capitalised word the other lacks (most pairs
+    # share all their names, and the check below is much cheaper than the name rules).
+    lcaps = {t.norm for t in lflat if t.capital}
+    rcaps = {t.norm for t in rflat if t.capital}
+    if lcaps - {t.norm for t in rflat} and rcaps - {t.norm for t in lflat}:
+        lnames = [name_like(s, i) for s in lsents for i in range(len(s))]
+        rnames = [name_like(s, i) for s in rsents for i in range(len(s))]
+        out += _name_conflicts(lb, lflat, lnames, rb, rflat, rnames)
     out += _quote_conflicts(
         lb,
         _passage_span(left_article, left_passage),

@@ -1,0 +1,319 @@
+"""Sentence alignment on the bundled samples and on realistic news prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.align import align_articles
+from tui.core.article import Article
+from tui.core.loading import parse_article
+from tui.core.model import Alignment
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+
+
+def _article(text: str, path: str = "<test>") -> Article:
+    return parse_article(text, path)
+
+
+@pytest.fixture(scope="module")
+def samples() -> tuple[Article, Article]:
+    a = parse_article((SAMPLES / "summit-a.txt").read_bytes(), "summit-a.txt")
+    b = parse_article((SAMPLES / "summit-b.txt").read_bytes(), "summit-b.txt")
+    return a, b
+
+
+@pytest.fixture(scope="module")
+def sample_alignments(samples: tuple[Article, Article]) -> list[Alignment]:
+    return align_articles(samples)
+
+
+def _sentence(article: Article, fragment: str) -> int:
+    hits = [s.index for s in article.sentences if fragment in " ".join(s.text.split())]
+    assert len(hits) == 1, f"{fragment!r} is in {len(hits)} sentences"
+    return hits[0]
+
+
+def _pairs(alignments: list[Alignment]) -> set[tuple[int, int]]:
+    return {(i, j) for al in alignments for i in al.left.sentences for j in al.right.sentences}
+
+
+def _aligned(alignments: list[Alignment], a: Article, b: Article, fa: str, fb: str) -> bool:
+    return (_sentence(a, fa), _sentence(b, fb)) in _pairs(alignments)
+
+
+# --- the bundled samples ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # The same Ushakov quote, translated differently.
+        ("an agreement was essentially reached", "a preliminary agreement was reached"),
+        # Both leads: Putin and Trump to meet in the coming days, said on Thursday.
+        ("will meet in the coming days", "have agreed to hold a meeting"),
+        # The first summit since 2021: A's lead, B's Biden paragraph (one-to-many).
+        ("first summit between leaders", "the first in-person meeting"),
+        # Witkoff met Putin just before the announcement.
+        ("met for three hours Wednesday", "came hours after Trump’s special envoy"),
+        # The second half of the Ushakov statement.
+        ("We are now beginning concrete preparations", "We are now working with our American"),
+    ],
+)
+def test_same_fact_sample_pairs_align(
+    samples: tuple[Article, Article], sample_alignments: list[Alignment], left: str, right: str
+) -> None:
+    a, b = samples
+    assert _aligned(sample_alignments, a, b, left, right)
+
+
+def test_sentences_with_no_counterpart_stay_unaligned(
+    samples: tuple[Article, Article], sample_alignments: list[Alignment]
+) -> None:
+    a, b = samples
+    left_alone = {
+        _sentence(a, "According to reports from multiple U.S. media outlets"),
+        _sentence(a, "Trump returned to the White House seeking to mend relations"),
+        _sentence(a, "The Trump White House also departed"),
+    }
+    right_alone = {
+        _sentence(b, "There’s still many impediments"),
+        _sentence(b, "Today was a good day"),
+        _sentence(b, "So, too, were some officials in Washington"),
+    }
+    for al in sample_alignments:
+        assert not left_alone & set(al.left.sentences)
+        assert not right_alone & set(al.right.sentences)
+
+
+def test_sample_alignments_point_left_into_the_first_article(
+    sample_alignments: list[Alignment],
+) -> None:
+    assert sample_alignments
+    for al in sample_alignments:
+        assert (al.left.article, al.right.article) == (0, 1)
+        assert 0.0 < al.score <= 1.0
+
+
+def test_alignment_is_deterministic(samples: tuple[Article, Article]) -> None:
+    assert align_articles(samples) == align_articles(samples)
+
+
+# --- realistic prose -------------------------------------------------------------------------
+
+RATES_A = """The central bank of Kestovia raised its benchmark interest rate by half a percentage point to 6.5% on Wednesday, its third increase this year.
+
+Governor Irena Novak said inflation remained far above the bank's 2% target and that further tightening could not be ruled out.
+
+The decision surprised analysts, most of whom had expected a smaller increase of a quarter point.
+
+The kestor rose 1.2% against the euro within an hour of the announcement.
+"""
+
+# The same facts in reverse order and other words, plus a fact A does not have.
+RATES_B = """Kestovia's currency, the kestor, gained 1.2 percent against the euro shortly after the announcement.
+
+Most economists polled before the meeting had forecast a quarter-point move, so the size of the increase came as a surprise.
+
+Inflation is still well above the 2% target, Governor Irena Novak told reporters, adding that more rate rises remained possible.
+
+Kestovia's central bank lifted its key rate by 50 basis points to 6.5% on Wednesday, the third hike of the year.
+
+Opposition lawmakers have called for an inquiry into the bank's forecasting record.
+"""
+
+
+def test_reordered_paraphrases_align_to_their_counterparts() -> None:
+    a, b = _article(RATES_A, "a"), _article(RATES_B, "b")
+    als = align_articles([a, b])
+    expected = {
+        ("raised its benchmark interest rate", "lifted its key rate"),
+        ("Governor Irena Novak said inflation", "Inflation is still well above"),
+        ("The decision surprised analysts", "Most economists polled"),
+        ("The kestor rose 1.2%", "gained 1.2 percent"),
+    }
+    for fa, fb in expected:
+        assert _aligned(als, a, b, fa, fb), (fa, fb)
+    # The inquiry is only in B: nothing in A tells it.
+    inquiry = _sentence(b, "Opposition lawmakers")
+    assert all(inquiry not in al.right.sentences for al in als)
+    # One counterpart each: no sentence of A is paired with a wrong B sentence.
+    assert len(_pairs(als)) == 4
+
+
+FLOOD_A = """Floodwaters killed 12 people in the northern province of Valdor on Tuesday and forced about 3,000 residents from their homes, the regional governor said.
+
+Rescue teams were still searching for four fishermen missing since Monday.
+"""
+
+FLOOD_B = """At least 12 people died when floodwaters swept through Valdor province on Tuesday, according to the governor's office.
+
+Some 3,000 residents were forced to leave their homes as the river burst its banks.
+
+Four fishermen who went missing on Monday had not been found by nightfall, rescuers said.
+"""
+
+
+def test_one_sentence_with_two_facts_takes_both_adjacent_counterparts_as_one_passage() -> None:
+    a, b = _article(FLOOD_A, "a"), _article(FLOOD_B, "b")
+    als = align_articles([a, b])
+    lead = _sentence(a, "Floodwaters killed 12 people")
+    died, homes = _sentence(b, "At least 12 people died"), _sentence(b, "Some 3,000 residents")
+    lead_als = [al for al in als if lead in al.left.sentences]
+    assert len(lead_als) == 1
+    assert lead_als[0].right.sentences == (died, homes)
+    assert _aligned(als, a, b, "four fishermen missing", "Four fishermen who went missing")
+
+
+def test_counterparts_far_apart_become_separate_alignments_of_one_sentence() -> None:
+    b_text = FLOOD_B.replace(
+        "\n\nSome 3,000",
+        "\n\nThe national weather service warned of more heavy rain in the south.\n\nSome 3,000",
+    ).replace(
+        "Some 3,000 residents were forced to leave their homes as the river burst its banks.\n\n",
+        "",
+    )
+    b_text += (
+        "\nSome 3,000 residents were forced to leave their homes as the river burst its banks.\n"
+    )
+    a, b = _article(FLOOD_A, "a"), _article(b_text, "b")
+    als = align_articles([a, b])
+    lead = _sentence(a, "Floodwaters killed 12 people")
+    rights = sorted(al.right.sentences for al in als if al.left.sentences == (lead,))
+    assert rights == [(_sentence(b, "At least 12 people died"),), (_sentence(b, "Some 3,000"),)]
+
+
+def test_unrelated_articles_do_not_align() -> None:
+    sport = _article(
+        "Striker Tomas Lind scored twice as Harbour City beat Northport 3-1 on Saturday.\n\n"
+        "The win lifted Harbour City to second place in the league.\n",
+        "sport",
+    )
+    a = _article(FLOOD_A, "flood")
+    assert align_articles([a, sport]) == []
+
+
+def test_every_pair_of_three_articles_is_aligned_with_the_lower_index_on_the_left() -> None:
+    b_text = FLOOD_B
+    c_text = (
+        "Twelve people were killed in floods in Valdor province on Tuesday, officials said.\n\n"
+        "Roughly 3,000 people had to abandon their homes.\n"
+    )
+    arts = [_article(FLOOD_A, "a"), _article(b_text, "b"), _article(c_text, "c")]
+    als = align_articles(arts)
+    assert {(al.left.article, al.right.article) for al in als} == {(0, 1), (0, 2), (1, 2)}
+
+
+def test_boilerplate_is_never_part_of_a_passage() -> None:
+    b = _article(
+        "Related article: Floodwaters killed 12 people in Valdor on Tuesday\n\n" + FLOOD_B, "b"
+    )
+    a = _article(FLOOD_A, "a")
+    assert b.boilerplate, "the loader should mark the related-article line"
+    bp = b.boilerplate[0]
+    for al in align_articles([a, b]):
+        for j in al.right.sentences:
+            s = b.sentences[j]
+            assert s.end <= bp.start or s.start >= bp.end
+
+
+def test_short_sentences_need_more_than_a_subset_of_words() -> None:
+    # "He said." is a subset of every sentence with "he said" in it: it must not align.
+    a = _article(FLOOD_A + "\nHe said no more.\n", "a")
+    b = _article(FLOOD_B, "b")
+    short = _sentence(a, "He said no more.")
+    assert all(short not in al.left.sentences for al in align_articles([a, b]))
+
+
+def test_articles_without_fact_sentences_align_to_nothing() -> None:
+    only_boilerplate = _article("Advertisement\n\nRead more: Floods in Valdor\n", "ads")
+    assert align_articles([_article(FLOOD_A, "a"), only_boilerplate]) == []
+
+
+# --- what each alignment carries ------------------------------------------------------------
+
+
+def _passage_text(article: Article, sentences: tuple[int, ...]) -> tuple[int, int, str]:
+    start = article.sentences[sentences[0]].start
+    end = article.sentences[sentences[-1]].end
+    return start, end, article.body[start:end]
+
+
+def _check_alignment(al: Alignment, a: Article, b: Article) -> None:
+    for s in al.shared:
+        assert a.body[s.left_start : s.left_end] == s.text
+        assert b.body[s.right_start : s.right_end].strip()
+        assert s.kind in ("name", "number", "date", "quote", "phrase")
+    ls, le, ltext = _passage_text(a, al.left.sentences)
+    rs, re_, rtext = _passage_text(b, al.right.sentences)
+    assert "".join(op.left for op in al.diff) == ltext
+    assert "".join(op.right for op in al.diff) == rtext
+    lpos, rpos = ls, rs
+    for op in al.diff:
+        assert (op.left_start, op.right_start) == (lpos, rpos)
+        assert a.body[op.left_start : op.left_end] == op.left
+        assert b.body[op.right_start : op.right_end] == op.right
+        if op.tag == "insert":
+            assert op.left == ""
+        if op.tag == "delete":
+            assert op.right == ""
+        lpos, rpos = op.left_end, op.right_end
+    assert (lpos, rpos) == (le, re_)
+
+
+def test_shared_spans_and_diff_ops_slice_back_and_cover_both_passages(
+    samples: tuple[Article, Article], sample_alignments: list[Alignment]
+) -> None:
+    a, b = samples
+    for al in sample_alignments:
+        _check_alignment(al, a, b)
+    fa, fb = _article(FLOOD_A, "a"), _article(FLOOD_B, "b")
+    for al in align_articles([fa, fb]):
+        _check_alignment(al, fa, fb)
+
+
+def test_shared_spans_name_the_names_numbers_and_dates_both_sides_give(
+    samples: tuple[Article, Article], sample_alignments: list[Alignment]
+) -> None:
+    a, b = samples
+    witkoff = _sentence(a, "met for three hours Wednesday")
+    (al,) = [x for x in sample_alignments if x.left.sentences == (witkoff,)]
+    kinds = {s.text: s.kind for s in al.shared}
+    assert kinds.get("Putin") == "name"
+    assert any("Steve Witkoff" in t for t in kinds)
+    # Stopwords alone are never highlighted.
+    assert not any(t.lower() in ("the", "of", "with", "a") for t in kinds)
+    fa, fb = _article(FLOOD_A, "a"), _article(FLOOD_B, "b")
+    lead = [x for x in align_articles([fa, fb]) if x.left.sentences == (0,)][0]
+    flood_kinds = {s.text: s.kind for s in lead.shared}
+    assert flood_kinds.get("12 people") == "number"
+    assert flood_kinds.get("Tuesday") == "date"
+    assert flood_kinds.get("Valdor") == "name"
+
+
+def test_the_diff_marks_the_changed_words_of_the_same_quote(
+    samples: tuple[Article, Article], sample_alignments: list[Alignment]
+) -> None:
+    a, b = samples
+    i = _sentence(a, "an agreement was essentially reached")
+    (al,) = [x for x in sample_alignments if x.left.sentences == (i,)]
+    changed_left = " ".join(op.left for op in al.diff if op.tag in ("delete", "replace"))
+    changed_right = " ".join(op.right for op in al.diff if op.tag in ("insert", "replace"))
+    assert "essentially" in changed_left
+    assert "preliminary" in changed_right
+    equal = " ".join(op.left for op in al.diff if op.tag == "equal")
+    assert "At the suggestion of the American side" in equal
+
+
+def test_aligned_pairs_carry_their_conflicts(
+    samples: tuple[Article, Article], sample_alignments: list[Alignment]
+) -> None:
+    a, b = samples
+    i = _sentence(a, "an agreement was essentially reached")
+    (al,) = [x for x in sample_alignments if x.left.sentences == (i,)]
+    assert [c.kind for c in al.conflicts] == ["quote"]
+    witkoff = _sentence(a, "met for three hours Wednesday")
+    (al,) = [x for x in sample_alignments if x.left.sentences == (witkoff,)]
+    assert [(c.kind, c.left, c.right) for c in al.conflicts] == [("number", "three hours", "")]

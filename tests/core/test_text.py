@@ -1,0 +1,143 @@
+"""The shared word rules: offsets, normal forms, numbers, dates, quotes and names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.text import (
+    is_stopword,
+    is_year,
+    name_like,
+    number_value,
+    quote_regions,
+    stem,
+    tokenize,
+    weekday_of,
+)
+
+LEAD = (
+    "Russian President Vladimir Putin and U.S. President Donald Trump will meet in the coming "
+    "days, Kremlin aide Yuri Ushakov said on Thursday."
+)
+
+
+def test_tokens_slice_back_to_their_text_with_a_base_offset() -> None:
+    body = "Intro paragraph.\n\n" + LEAD
+    base = body.index("Russian")
+    toks = tokenize(LEAD, base)
+    assert [t.text for t in toks[:6]] == [
+        "Russian",
+        "President",
+        "Vladimir",
+        "Putin",
+        "and",
+        "U.S.",
+    ]
+    for t in toks:
+        assert body[t.start : t.end] == t.text
+
+
+def test_tokens_keep_money_percent_decimals_and_inner_apostrophes_together() -> None:
+    text = "Trump’s envoy said $2.1 billion, or 14%, of 1,200 jobs were co-funded."
+    words = [t.text for t in tokenize(text)]
+    assert "Trump’s" in words
+    assert "$2.1" in words
+    assert "14%" in words
+    assert "1,200" in words
+    assert "co-funded" in words
+    assert "," not in "".join(words).replace("1,200", "")
+
+
+def test_typographic_and_straight_apostrophes_normalise_alike() -> None:
+    (a,) = tokenize("Trump’s")
+    (b,) = tokenize("Trump's")
+    assert a.norm == b.norm == "trump's"
+    assert a.stem == b.stem == "trump"
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        (("meeting", "meetings"), True),
+        (("agreed", "agree"), True),
+        (("announced", "announces"), True),
+        (("officials", "official"), True),
+        (("countries", "country"), True),
+        (("stopped", "stop"), True),
+        (("talks", "talked"), True),
+        (("process", "progress"), False),
+        (("summit", "submit"), False),
+    ],
+)
+def test_light_stemming_meets_inflections_only(words: tuple[str, str], same: bool) -> None:
+    a, b = words
+    assert (stem(a) == stem(b)) is same
+
+
+def test_attribution_verbs_and_function_words_are_stopwords() -> None:
+    for w in ("said", "told", "according", "the", "would", "Their"):
+        assert is_stopword(w)
+    for w in ("summit", "Putin", "ceasefire", "billion"):
+        assert not is_stopword(w)
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("three", 3.0),
+        ("3", 3.0),
+        ("Twelve", 12.0),
+        ("dozen", 12.0),
+        ("1,200", 1200.0),
+        ("$2.1", 2.1),
+        ("14%", 14.0),
+        ("3,5", 3.5),
+        ("Putin", None),
+        ("", None),
+    ],
+)
+def test_number_values_from_digits_and_words(word: str, value: float | None) -> None:
+    assert number_value(word) == value
+
+
+def test_years_are_four_digit_numbers_in_the_news_range() -> None:
+    assert is_year("2021")
+    assert is_year("1999")
+    assert not is_year("1200")
+    assert not is_year("20210")
+
+
+def test_weekdays_need_a_capital_and_short_forms_need_a_period() -> None:
+    toks = tokenize("They met on Thursday and sat down; the sun rose.")
+    days = [weekday_of(t) for t in toks]
+    assert days[3] == 3  # Thursday
+    assert all(d is None for i, d in enumerate(days) if i != 3)
+    (thu,) = tokenize("Thu")
+    assert weekday_of(thu, ".") == 3
+    (sat,) = tokenize("Sat")
+    assert weekday_of(sat, " ") is None
+
+
+def test_quote_regions_pair_curly_and_straight_marks() -> None:
+    text = 'He called it “completely without comment” and said "far off" today.'
+    assert [text[a:b] for a, b in quote_regions(text)] == ["completely without comment", "far off"]
+
+
+def test_quote_regions_handle_quotes_that_span_sentences() -> None:
+    opened = "“We are now beginning concrete preparations"
+    assert [opened[a:b] for a, b in quote_regions(opened)] == [opened[1:]]
+    closed = "together with our American colleagues.” Ushakov said."
+    assert [closed[a:b] for a, b in quote_regions(closed)] == [
+        "together with our American colleagues."
+    ]
+
+
+def test_name_like_skips_a_plain_capitalised_first_word() -> None:
+    toks = tokenize("However, Putin told reporters that Steve Witkoff met him.")
+    flags = {t.text: name_like(toks, i) for i, t in enumerate(toks)}
+    assert flags["Putin"] and flags["Steve"] and flags["Witkoff"]
+    assert not flags["However"]
+    assert not flags["reporters"]
+    lead = tokenize("Vladimir Putin said on Thursday.")
+    assert name_like(lead, 0)  # the first word of a multiword name
+    assert not name_like(lead, 4)  # a weekday is a date, not a name

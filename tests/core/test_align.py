@@ -14,6 +14,10 @@ from tui.core.model import Alignment
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
 
 
+def _paragraphs(*paras: str) -> str:
+    return "\n\n".join(paras) + "\n"
+
+
 def _article(text: str, path: str = "<test>") -> Article:
     return parse_article(text, path)
 
@@ -103,26 +107,42 @@ def test_alignment_is_deterministic(samples: tuple[Article, Article]) -> None:
 
 # --- realistic prose -------------------------------------------------------------------------
 
-RATES_A = """The central bank of Kestovia raised its benchmark interest rate by half a percentage point to 6.5% on Wednesday, its third increase this year.
-
-Governor Irena Novak said inflation remained far above the bank's 2% target and that further tightening could not be ruled out.
-
-The decision surprised analysts, most of whom had expected a smaller increase of a quarter point.
-
-The kestor rose 1.2% against the euro within an hour of the announcement.
-"""
+RATES_A = _paragraphs(
+    (
+        "The central bank of Kestovia raised its benchmark interest rate by half a percentage "
+        "point to 6.5% on Wednesday, its third increase this year."
+    ),
+    (
+        "Governor Irena Novak said inflation remained far above the bank's 2% target and that "
+        "further tightening could not be ruled out."
+    ),
+    (
+        "The decision surprised analysts, most of whom had expected a smaller increase of a "
+        "quarter point."
+    ),
+    "The kestor rose 1.2% against the euro within an hour of the announcement.",
+)
 
 # The same facts in reverse order and other words, plus a fact A does not have.
-RATES_B = """Kestovia's currency, the kestor, gained 1.2 percent against the euro shortly after the announcement.
-
-Most economists polled before the meeting had forecast a quarter-point move, so the size of the increase came as a surprise.
-
-Inflation is still well above the 2% target, Governor Irena Novak told reporters, adding that more rate rises remained possible.
-
-Kestovia's central bank lifted its key rate by 50 basis points to 6.5% on Wednesday, the third hike of the year.
-
-Opposition lawmakers have called for an inquiry into the bank's forecasting record.
-"""
+RATES_B = _paragraphs(
+    (
+        "Kestovia's currency, the kestor, gained 1.2 percent against the euro shortly after the "
+        "announcement."
+    ),
+    (
+        "Most economists polled before the meeting had forecast a quarter-point move, so the "
+        "size of the increase came as a surprise."
+    ),
+    (
+        "Inflation is still well above the 2% target, Governor Irena Novak told reporters, "
+        "adding that more rate rises remained possible."
+    ),
+    (
+        "Kestovia's central bank lifted its key rate by 50 basis points to 6.5% on Wednesday, "
+        "the third hike of the year."
+    ),
+    "Opposition lawmakers have called for an inquiry into the bank's forecasting record.",
+)
 
 
 def test_reordered_paraphrases_align_to_their_counterparts() -> None:
@@ -143,17 +163,22 @@ def test_reordered_paraphrases_align_to_their_counterparts() -> None:
     assert len(_pairs(als)) == 4
 
 
-FLOOD_A = """Floodwaters killed 12 people in the northern province of Valdor on Tuesday and forced about 3,000 residents from their homes, the regional governor said.
+FLOOD_A = _paragraphs(
+    (
+        "Floodwaters killed 12 people in the northern province of Valdor on Tuesday and forced "
+        "about 3,000 residents from their homes, the regional governor said."
+    ),
+    "Rescue teams were still searching for four fishermen missing since Monday.",
+)
 
-Rescue teams were still searching for four fishermen missing since Monday.
-"""
-
-FLOOD_B = """At least 12 people died when floodwaters swept through Valdor province on Tuesday, according to the governor's office.
-
-Some 3,000 residents were forced to leave their homes as the river burst its banks.
-
-Four fishermen who went missing on Monday had not been found by nightfall, rescuers said.
-"""
+FLOOD_B = _paragraphs(
+    (
+        "At least 12 people died when floodwaters swept through Valdor province on Tuesday, "
+        "according to the governor's office."
+    ),
+    "Some 3,000 residents were forced to leave their homes as the river burst its banks.",
+    ("Four fishermen who went missing on Monday had not been found by nightfall, rescuers said."),
+)
 
 
 def test_one_sentence_with_two_facts_takes_both_adjacent_counterparts_as_one_passage() -> None:
@@ -277,7 +302,7 @@ def test_shared_spans_and_diff_ops_slice_back_and_cover_both_passages(
 def test_shared_spans_name_the_names_numbers_and_dates_both_sides_give(
     samples: tuple[Article, Article], sample_alignments: list[Alignment]
 ) -> None:
-    a, b = samples
+    a, _b = samples
     witkoff = _sentence(a, "met for three hours Wednesday")
     (al,) = [x for x in sample_alignments if x.left.sentences == (witkoff,)]
     kinds = {s.text: s.kind for s in al.shared}
@@ -286,7 +311,7 @@ def test_shared_spans_name_the_names_numbers_and_dates_both_sides_give(
     # Stopwords alone are never highlighted.
     assert not any(t.lower() in ("the", "of", "with", "a") for t in kinds)
     fa, fb = _article(FLOOD_A, "a"), _article(FLOOD_B, "b")
-    lead = [x for x in align_articles([fa, fb]) if x.left.sentences == (0,)][0]
+    lead = next(x for x in align_articles([fa, fb]) if x.left.sentences == (0,))
     flood_kinds = {s.text: s.kind for s in lead.shared}
     assert flood_kinds.get("12 people") == "number"
     assert flood_kinds.get("Tuesday") == "date"
@@ -296,7 +321,7 @@ def test_shared_spans_name_the_names_numbers_and_dates_both_sides_give(
 def test_the_diff_marks_the_changed_words_of_the_same_quote(
     samples: tuple[Article, Article], sample_alignments: list[Alignment]
 ) -> None:
-    a, b = samples
+    a, _b = samples
     i = _sentence(a, "an agreement was essentially reached")
     (al,) = [x for x in sample_alignments if x.left.sentences == (i,)]
     changed_left = " ".join(op.left for op in al.diff if op.tag in ("delete", "replace"))
@@ -310,7 +335,7 @@ def test_the_diff_marks_the_changed_words_of_the_same_quote(
 def test_aligned_pairs_carry_their_conflicts(
     samples: tuple[Article, Article], sample_alignments: list[Alignment]
 ) -> None:
-    a, b = samples
+    a, _b = samples
     i = _sentence(a, "an agreement was essentially reached")
     (al,) = [x for x in sample_alignments if x.left.sentences == (i,)]
     assert [c.kind for c in al.conflicts] == ["quote"]

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .article import Article, Sentence
 from .model import Mention, Person
@@ -565,28 +565,45 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _cluster(cands: list[_Candidate]) -> list[_Cluster]:
+    """Merge candidates into people. Clusters are found through an index of first and last
+    words, so an article naming thousands of people stays fast: two forms of one name always
+    share their first or their last word (or the first word and a close surname)."""
     clusters: list[_Cluster] = []
+    by_word: dict[str, list[_Cluster]] = {}
     for c in (c for c in cands if len(c.words) >= 2):
+        keys = {fold(c.words[0]), fold(c.words[-1])}
+        near = {id(cl): cl for k in keys for cl in by_word.get(k, [])}
         home = next(
-            (cl for cl in clusters if any(_same_person(c.words, f) for f in cl.forms)), None
+            (cl for cl in near.values() if any(_same_person(c.words, f) for f in cl.forms)),
+            None,
         )
         if home is None:
             home = _Cluster()
             clusters.append(home)
         if c.words not in home.forms:
             home.forms.append(c.words)
+            for k in keys:
+                if home not in by_word.setdefault(k, []):
+                    by_word[k].append(home)
         home.candidates.append(c)
+    short: dict[str, list[_Cluster]] = {}
+    first: dict[str, list[_Cluster]] = {}
+    for cl in clusters:
+        for x in {fold(x) for x in cl.short_forms()}:
+            short.setdefault(x, []).append(cl)
+        for x in {fold(f[0]) for f in cl.forms}:
+            first.setdefault(x, []).append(cl)
+    singles: dict[str, _Cluster] = {}
     for c in (c for c in cands if len(c.words) == 1):
-        word = c.words[0]
-        fits = [cl for cl in clusters if fold(word) in {fold(x) for x in cl.short_forms()}]
+        word = fold(c.words[0])
+        fits = short.get(word, [])
         if not fits:
             # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": honorific + given
             # name, only when one person of this article has that given name.
             fits = [
                 cl
-                for cl in clusters
-                if any(len(f) > 1 and fold(f[0]) == fold(word) for f in cl.forms)
-                and any(x.article == c.article for x in cl.candidates)
+                for cl in first.get(word, [])
+                if any(x.article == c.article for x in cl.candidates)
             ]
             if len(fits) > 1:
                 continue
@@ -598,9 +615,10 @@ def _cluster(cands: list[_Candidate]) -> list[_Cluster]:
         if fits:
             fits[0].candidates.append(c)
             continue
-        single = next((cl for cl in clusters if cl.forms == [c.words]), None)
+        single = singles.get(c.words[0])
         if single is None:
             single = _Cluster(forms=[c.words])
+            singles[c.words[0]] = single
             clusters.append(single)
         single.candidates.append(c)
     return clusters
@@ -692,6 +710,7 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
             ):
                 cl.titles.append(c.title)
 
+    fuzzy = _FuzzySurnames(clusters)
     short_index: dict[str, list[_Cluster]] = {}
     for cl in clusters:
         for s in cl.short_forms():
@@ -739,7 +758,7 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
                             i = k
                             continue
                 if t.kind == "word" and t.capitalised:
-                    _match_single(body, at.article, sent, toks, i, clusters, short_index)
+                    _match_single(body, at.article, sent, toks, i, clusters, short_index, fuzzy)
                 i += 1
     for at in arts:
         _role_mentions(articles[at.article].body, at, clusters)
@@ -812,6 +831,7 @@ def _match_single(
     i: int,
     clusters: list[_Cluster],
     short_index: dict[str, list[_Cluster]],
+    fuzzy: _FuzzySurnames,
 ) -> None:
     """A capitalised word that is a known surname (or both halves of "Putin-Trump")."""
     t = toks[i]
@@ -838,7 +858,7 @@ def _match_single(
     for text, start in parts:
         fits = short_index.get(fold(text), [])
         if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
-            fits = _fuzzy_fits(text, clusters)
+            fits = fuzzy.fits(text)
         if not fits:
             continue
         cl = _pick(clusters, fits, article, start)
@@ -850,17 +870,32 @@ def _match_single(
 _LOCATIVE = frozenset({"in", "to", "from", "at", "into", "near", "across", "around", "toward"})
 
 
-def _fuzzy_fits(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
-    """People whose surname is a close spelling of `text` ("Zelensky" for "Zelenskyy")."""
-    key = fold(text)
-    return [
-        cl
-        for cl in clusters
-        if any(
-            len(s) >= 5 and " " not in s and fuzz.ratio(fold(s), key) >= 90
-            for s in cl.short_forms()
-        )
-    ]
+class _FuzzySurnames:
+    """Close spellings of known surnames ("Zelensky" for "Zelenskyy"), matched in C by
+    rapidfuzz over all surnames at once and remembered per word."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.choices: list[str] = []
+        self.owners: list[_Cluster] = []
+        for cl in clusters:
+            for sf in cl.short_forms():
+                if len(sf) >= 5 and " " not in sf:
+                    self.choices.append(fold(sf))
+                    self.owners.append(cl)
+        self.cache: dict[str, list[_Cluster]] = {}
+
+    def fits(self, text: str) -> list[_Cluster]:
+        key = fold(text)
+        if key not in self.cache:
+            hits = process.extract(
+                key, self.choices, scorer=fuzz.ratio, score_cutoff=90, limit=None
+            )
+            out: list[_Cluster] = []
+            for _, _, k in hits:
+                if self.owners[k] not in out:
+                    out.append(self.owners[k])
+            self.cache[key] = out
+        return self.cache[key]
 
 
 def gender_of(person: Person) -> str | None:

@@ -135,6 +135,19 @@ def test_front_matter_fields_and_extra_keys() -> None:
     assert a.warnings == ()
 
 
+def test_yaml_booleans_do_not_eat_metadata_words() -> None:
+    a = parse_article("---\ntitle: No\nsource: NO\nlive: yes\n---\n" + ARTICLE, "n.txt")
+    assert (a.title, a.source) == ("No", "NO")
+    assert a.extra == {"live": True}
+
+
+def test_path_may_be_bytes_or_pathlike() -> None:
+    by_bytes = load_article(os.fsencode(BUNDLED / "summit-a.txt"))
+    by_path = load_article(BUNDLED / "summit-a.txt")
+    assert by_bytes.body == by_path.body
+    assert by_bytes.path == str(BUNDLED / "summit-a.txt")
+
+
 def test_front_matter_is_never_executed() -> None:
     text = "---\ntitle: !!python/object/apply:os.system ['echo pwned']\n---\n" + ARTICLE
     a = parse_article(text, "evil.txt")

@@ -42,10 +42,10 @@ _MARKDOWN_EXTS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx
 # Public API
 
 
-def load_article(path: str | os.PathLike[str]) -> Article:
+def load_article(path: str | bytes | os.PathLike[str]) -> Article:
     """Read one article file. Never writes to it; refuses non-files and oversized files early."""
-    name = _display_name(os.fspath(path))
-    p = Path(path)
+    name = _display_name(os.fsdecode(path))
+    p = Path(os.fsdecode(path))
     try:
         st = p.stat()
     except FileNotFoundError:
@@ -67,7 +67,7 @@ def load_article(path: str | os.PathLike[str]) -> Article:
         raise LoadError(f"{name}: permission denied") from None
     except OSError as exc:
         raise LoadError(f"{name}: cannot read ({_reason(exc)})") from None
-    return _parse(raw, os.fspath(path), name)
+    return _parse(raw, os.fsdecode(path), name)
 
 
 def parse_article(raw: bytes | str, path: str = "<text>") -> Article:
@@ -374,7 +374,7 @@ def _split_front_matter(
         return None, rest, True
     meta = _load_yaml(block)
     if isinstance(meta, dict):
-        return meta, rest, True
+        return _unbool(meta, block), rest, True
     if meta is None and not block.strip():
         return None, rest, True
     if _looks_like_keys(block):
@@ -405,6 +405,19 @@ def _unclosed_front_matter(
 
 
 _INVALID: Any = object()
+
+
+def _unbool(meta: dict[Any, Any], block: str) -> dict[Any, Any]:
+    """YAML 1.1 reads `title: No` or `source: NO` (a country code) as a boolean; the metadata
+    fields mean the words, so take those back from the raw line."""
+    if not any(isinstance(v, bool) for v in meta.values()):
+        return meta
+    raw = _salvage_keys(block)
+    out = dict(meta)
+    for key, value in meta.items():
+        if isinstance(key, str) and isinstance(value, bool) and key.lower() in raw:
+            out[key] = raw[key.lower()]
+    return out
 
 
 def _load_yaml(block: str) -> Any:

@@ -52,6 +52,7 @@ class _Num:
     start: int
     end: int
     unit: str  # what is counted: stem of the next content word, "%" or "$"
+    unit_text: str  # the unit word as the article writes it, for the note
     prev: str  # stem of the content word just before the number
     ordinal: bool
 
@@ -186,7 +187,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                     break
                 value *= mult
                 end_k += 1
-            unit = ""
+            unit = unit_text = ""
             if t.text.startswith("$"):
                 unit = "$"
             elif t.text.endswith("%"):
@@ -199,7 +200,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                     if toks[end_k].norm == "per" and end_k + 1 < len(toks):
                         end_k += 1
                 elif not unit and not nxt_tok.stop and not nxt_tok.capital:
-                    unit = nxt_tok.stem
+                    unit, unit_text = nxt_tok.stem, nxt_tok.text
             prev = ""
             for j in range(k - 1, max(-1, k - 4), -1):
                 if not toks[j].stop and _token_value(toks[j]) is None:
@@ -218,6 +219,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                     start_tok.start,
                     text_end,
                     unit,
+                    unit_text,
                     prev,
                     bool(ordinal),
                 )
@@ -285,7 +287,7 @@ def _number_conflicts(
         if partner is not None:
             used_r.add(partner)
             rn = rnums[partner]
-            what = ln.unit if ln.unit not in ("$", "%", "") else ""
+            what = ln.unit_text
             note = f"different number of {what}" if what else "different figures"
             if ln.unit == "%":
                 note = "different percentages"

@@ -662,7 +662,14 @@ def _leader_nation(title: str) -> str | None:
 
 
 def _role_mentions(body: str, art: _ArticleTokens, clusters: list[_Cluster]) -> None:
-    """ "the Kremlin leader" / "the Russian president" -> the one person whose title fits."""
+    """'the Kremlin leader' / 'the Russian president' -> the one person whose title fits."""
+    # People of this article who lead a country, with the countries their titles name.
+    leaders: list[tuple[_Cluster, set[str]]] = []
+    for cl in clusters:
+        if any(m.article == art.article for m in cl.mentions):
+            nations = {n for t in cl.titles if (n := _leader_nation(t)) is not None}
+            if nations:
+                leaders.append((cl, nations))
     for sent, toks in art.sentences:
         for i in range(len(toks) - 2):
             if toks[i].folded != "the":
@@ -679,8 +686,7 @@ def _role_mentions(body: str, art: _ArticleTokens, clusters: list[_Cluster]) -> 
             nation = _nation_of_tokens([m.text for m in mods])
             if nation is None:
                 continue
-            here = [cl for cl in clusters if any(m.article == art.article for m in cl.mentions)]
-            fits = [cl for cl in here if any(_leader_nation(t) == nation for t in cl.titles)]
+            fits = [cl for cl, nations in leaders if nation in nations]
             if len(fits) != 1:
                 continue
             start, end = mods[0].start, toks[k].end

@@ -502,3 +502,20 @@ def test_british_single_quotes_with_apostrophes_inside() -> None:
         "this deal possible,’ Starmer said."
     )
     assert got == [("It’s the workers’ union that made this deal possible,", "Keir Starmer")]
+
+
+def test_a_spokesman_for_a_person_is_a_source_not_the_person() -> None:
+    text = (
+        'Russian President Vladimir Putin met the envoy on Wednesday. "The talks were '
+        'useful," a spokesman for Putin said.'
+    )
+    _, quotes, _ = quotes_of(text)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("a spokesman for Putin", "source")]
+
+
+def test_the_persons_spokesman_named_in_apposition_is_the_speaker() -> None:
+    text = (
+        "Russian President Vladimir Putin met the envoy on Wednesday. Putin's spokesman, "
+        'Dmitry Peskov, said the talks were "useful."'
+    )
+    assert speakers(text) == [("useful.", "Dmitry Peskov")]

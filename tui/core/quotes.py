@@ -37,7 +37,7 @@ from difflib import SequenceMatcher
 
 from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
-from .names import CONTINUATION_VERBS, SPEECH_VERBS, fold
+from .names import CONTINUATION_VERBS, ROLE_HEADS, SPEECH_VERBS, fold
 from .people import Token, gender_of, is_speech, tokenize
 
 _DOUBLE_OPEN = "“„«"
@@ -307,7 +307,13 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
         m, p = hit
         after = [t for t in np if t.start >= m.end]
         ends_possessive = any(t.possessive and t.start == m.start for t in np)
-        if not (ends_possessive and after):
+        # "a spokesman for Putin": the person is governed by a preposition, not the speaker
+        # ("Secretary of State Marco Rubio" is not: "of" does not touch the name).
+        lead = [t.folded for t in np if t.end <= m.start]
+        while lead and lead[-1] in ("the", "a", "an"):
+            lead.pop()
+        governed = bool(lead) and lead[-1] in _OF_WORDS
+        if not (ends_possessive and after) and not governed:
             return _Speaker(p.name, "person")
     if len(np) == 1 and np[0].folded in _PRONOUNS:
         name = _pronoun(ctx, pos, _PRONOUNS[np[0].folded])
@@ -368,6 +374,7 @@ def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: in
     return _np_plain(toks, j + 1, floor)
 
 
+_OF_WORDS = frozenset({"for", "of", "to"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be", "get", "got"})
 _HARD_STOPS = frozenset('.;:?!“”"‘’()')
 
@@ -385,6 +392,17 @@ def _np_plain(toks: list[Token], k: int, floor: int) -> list[Token]:
             or (t.folded in CONTINUATION_VERBS and t.text.islower())
         ):
             break
+        if (
+            t.folded in _OF_WORDS
+            and np
+            and j > 0
+            and toks[j - 1].start >= floor
+            and (toks[j - 1].folded in ROLE_HEADS or toks[j - 1].folded in _ROLE_LOWER)
+        ):
+            # "a spokesman for Putin", "an aide to Trump": the role is the speaker.
+            np.insert(0, t)
+            j -= 1
+            continue
         if (
             not t.text[:1].isupper()
             and np

@@ -340,6 +340,43 @@ def test_byline_line_directly_above_the_text_is_its_own_paragraph() -> None:
     assert len(a.paragraphs) == 3
 
 
+def test_text_pasted_from_a_news_page() -> None:
+    text = (
+        "World\n"
+        "Putin and Trump to meet in the coming days, Kremlin says\n"
+        "By Guy Faulconbridge and Andrew Osborn\n"
+        "Updated 2 hours ago\n"
+        "\n"
+        "MOSCOW, Aug 7 (Reuters) - Russian President Vladimir Putin and U.S. President Donald"
+        " Trump will meet in the coming days, the Kremlin said on Thursday.\n"
+        "Advertisement · Scroll to continue\n"
+        "The White House did not immediately respond to a request for comment.\n"
+        "Sign up here.\n"
+        "(Reporting by Guy Faulconbridge and Andrew Osborn; Editing by Kevin Liffey)\n"
+        "Suggested Topics:\n"
+        "Europe\n"
+    )
+    a = parse_article(text, "reuters.txt")
+    got = [(p.boilerplate, a.body[p.start : p.end]) for p in a.paragraphs]
+    assert got == [
+        ("other", "World"),
+        (None, "Putin and Trump to meet in the coming days, Kremlin says"),
+        ("byline", "By Guy Faulconbridge and Andrew Osborn"),
+        ("other", "Updated 2 hours ago"),
+        (
+            None,
+            "MOSCOW, Aug 7 (Reuters) - Russian President Vladimir Putin and U.S. President"
+            " Donald Trump will meet in the coming days, the Kremlin said on Thursday.",
+        ),
+        ("advert", "Advertisement · Scroll to continue"),
+        (None, "The White House did not immediately respond to a request for comment."),
+        ("advert", "Sign up here."),
+        ("byline", "(Reporting by Guy Faulconbridge and Andrew Osborn; Editing by Kevin Liffey)"),
+        ("related", "Suggested Topics:"),
+        ("other", "Europe"),
+    ]
+
+
 def test_hyphenated_word_broken_at_the_wrap_is_rejoined() -> None:
     text = "Concerns grew over a military build-\nup near the border.\n\nTalks resumed.\n"
     assert paragraph_texts(parse_article(text))[0] == (

@@ -688,7 +688,7 @@ _FUNCTION_WORDS = _words(
     a an the of to in on at by for with from into onto over under about after before between
     and or but nor as than that which who whom whose where when while if because although
     though his her its their our my your this these those is are was were be been has have had
-    will would could should can may might must not no very more most such said says told
+    will would could should can may might must not no very more most such
     """
 )
 
@@ -769,6 +769,8 @@ def _continues(prev: _Line, line: _Line, width: int, markdown_block: bool) -> bo
         return True  # Markdown: a single newline inside a block is a space
     if mid_sentence:
         return True
+    if _is_boilerplate_line(line) or _is_boilerplate_line(prev, whole=True):
+        return False  # a byline or "Advertisement" on its own line never joins the text
     if line.indent >= 2 and line.indent > prev.indent:
         return False  # an indented first line starts a paragraph (typewriter style)
     if width:
@@ -777,6 +779,16 @@ def _continues(prev: _Line, line: _Line, width: int, markdown_block: bool) -> bo
         # fitted, the break was made on purpose.
         return prev.width + 1 + len(first_word) > width
     return False
+
+
+def _is_boilerplate_line(line: _Line, whole: bool = False) -> bool:
+    """A line that is boilerplate by itself (whole) or that opens a boilerplate paragraph."""
+    text = line.text
+    if len(text) <= 160 and _BYLINE_RE.fullmatch(text):
+        return True
+    if len(text) <= 80 and _PATTERNS[_ADVERT_INDEX][1].match(text):
+        return True
+    return not whole and _ANY_START_RE.match(text) is not None
 
 
 def _mid_sentence(prev: _Line, line: _Line) -> bool:
@@ -809,6 +821,11 @@ _BYLINE_RE = re.compile(
     rf"(?:\s+{_ORG_WORD}){{0,5}}{_ROLE})?"
     r"(?<![a-z]\.)"
 )
+_ADVERT = (
+    r"(?:advertisement|advert|ad|sponsored(?: content)?|paid content|promoted"
+    r"|story continues below(?: advertisement)?|scroll to continue(?: with content)?"
+    r"|article continues (?:below|after (?:this )?advertisement)|sign up(?: here| now| today)?)"
+)
 _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "related",
@@ -816,6 +833,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"(?:related(?:\s+(?:articles?|stories|story|coverage|content|reading|news|links?"
             r"|topics?|video))?|see also|also (?:read|see)|more on this(?:\s+(?:story|topic))?"
             r"|recommended(?:\s+(?:reading|stories|articles?))?|further reading"
+            r"|suggested (?:topics|reading|stories|articles)"
             r"|you (?:may|might) also (?:like|be interested in)|most (?:read|popular)"
             r"|editor'?s picks?)\s*(?::|-|–|—|\|)",
             _I,
@@ -865,9 +883,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "advert",
         re.compile(
-            r"(?:advertisement|advert|ad|sponsored(?: content)?|paid content|promoted"
-            r"|story continues below(?: advertisement)?|scroll to continue(?: with content)?"
-            r"|article continues (?:below|after (?:this )?advertisement))\s*[.:]?\s*$",
+            rf"{_ADVERT}(?:\s*[·|•–—-]\s*{_ADVERT})*\s*[.:]?\s*$",
             _I,
         ),
         80,
@@ -901,6 +917,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = (
         300,
     ),
 )
+_ADVERT_INDEX = next(i for i, (kind, _, _) in enumerate(_PATTERNS) if kind == "advert")
 # All start patterns in one alternation: one regex call rules out a fact paragraph.
 _ANY_START_RE = re.compile(
     "|".join(
@@ -918,6 +935,7 @@ _TIMESTAMP_RE = re.compile(
     r"(?:(?:" + _DATE_WORD + r"|\d{1,4}(?::\d\d)?(?:st|nd|rd|th)?|[ap]\.m\.|[AP]M|[A-Z]{2,4}"
     r"|at|on|ago|(?:hour|minute|day)s?)[,/\s-]*){1,12}"
 )
+_LABEL_RE = re.compile(r"[^\W\d_][\w'’&-]*(?: [^\W\d_][\w'’&-]*)?")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _CAPTION_RE = re.compile(r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .'’-]{1,60}(?:/File Photo)?\s*$")
 
@@ -938,6 +956,8 @@ def _boilerplate_kind(text: str) -> str | None:
         return "credit"
     if len(text) <= 100 and _TIMESTAMP_RE.fullmatch(text) and any(c.isdigit() for c in text):
         return "other"  # "Updated 10:42 AM EDT, Thu August 7, 2025": page furniture
+    if len(text) <= 40 and _LABEL_RE.fullmatch(text):
+        return "other"  # "World", "Europe": a section or topic label, no fact without a verb
     if len(text) <= 300 and _URL_RE.fullmatch(text):
         return "other"
     return None

@@ -65,6 +65,8 @@ def test_amounts_with_multipliers_conflict_when_they_differ() -> None:
     )
     assert _sides(out) == [("number", "$2.1 billion", "$2 billion")]
     assert out[0].note == "different amounts"
+    out = _conflicts("Nimbus must pay a €2.1 billion fine.", "Nimbus must pay a €2 billion fine.")
+    assert _sides(out) == [("number", "€2.1 billion", "€2 billion")]
 
 
 @pytest.mark.parametrize(
@@ -182,6 +184,14 @@ def test_may_the_verb_is_not_a_month() -> None:
 
 
 # --- names -----------------------------------------------------------------------------------
+
+
+def test_a_country_and_its_adjective_are_one_name() -> None:
+    out = _conflicts(
+        "Egyptian President Abdel Fattah al-Sisi welcomed the truce on Sunday.",
+        "Egypt's President Abdel Fattah al-Sisi welcomed the truce on Sunday.",
+    )
+    assert out == ()
 
 
 def test_a_different_name_in_the_same_role_conflicts() -> None:

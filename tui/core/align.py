@@ -42,8 +42,9 @@ from rapidfuzz import fuzz
 
 from .article import Article, Sentence
 from .conflicts import find_conflicts
-from .model import Alignment, DiffOp, Passage, SharedSpan
+from .model import Alignment, Conflict, DiffOp, Passage, SharedSpan
 from .text import (
+    CURRENCY,
     MONTHS,
     NUMBER_WORDS,
     STOPWORDS,
@@ -97,7 +98,7 @@ def _word_info(word: str) -> tuple[str, str, bool]:
     n = normalise(word)
     if n in STOPWORDS:
         return n, "", True
-    if word[:1].isdigit() or word[:1] == "$":
+    if word[:1].isdigit() or word[:1] in CURRENCY:
         v = number_value(word)
         if v is not None:
             if is_year(word):
@@ -237,8 +238,9 @@ def pair_score(a: _Sent, b: _Sent) -> float:
     return min(1.0, W_TSR * tsr + (1.0 - W_TSR) * cos)
 
 
-def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float]]:
-    """Scored candidate pairs -> the kept edges (left position, right position, score)."""
+def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float, bool]]:
+    """Scored candidate pairs -> the kept edges (left position, right position, score,
+    whether each is the other's best counterpart)."""
     cands = _candidates(left, _index(right))
     scores: dict[tuple[int, int], float] = {}
     for i, js in enumerate(cands):
@@ -267,7 +269,7 @@ def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float]
         # A second counterpart must be nearly as strong as the sentence's best one.
         if s < scores[(i, jl)] - MARGIN or s < scores[(il, j)] - MARGIN:
             continue
-        edges.append((i, j, min(1.0, s)))
+        edges.append((i, j, min(1.0, s), jl == j and il == i))
     return edges
 
 
@@ -282,32 +284,45 @@ def _runs(positions: list[int]) -> list[list[int]]:
     return runs
 
 
-def _group(edges: list[tuple[int, int, float]]) -> list[tuple[list[int], list[int], float]]:
-    """Edges -> passages: a sentence with consecutive counterparts becomes one passage pair."""
-    by_l: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    by_r: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for i, j, s in edges:
-        by_l[i].append((j, s))
-        by_r[j].append((i, s))
-    out: list[tuple[list[int], list[int], float]] = []
+_Edge = tuple[int, int, float, bool]
+_Group = tuple[list[int], list[int], float, bool]
+
+
+def _group(edges: list[_Edge]) -> list[_Group]:
+    """Edges -> passages: a sentence with consecutive counterparts becomes one passage pair.
+
+    Each group keeps its best score and whether any of its edges is a mutual-best pair (a
+    group made only of second counterparts shares part of a fact, not all of it).
+    """
+    by_l: dict[int, list[int]] = defaultdict(list)
+    by_r: dict[int, list[int]] = defaultdict(list)
+    info: dict[tuple[int, int], tuple[float, bool]] = {}
+    for i, j, s, mutual in edges:
+        by_l[i].append(j)
+        by_r[j].append(i)
+        info[(i, j)] = (s, mutual)
+    out: list[_Group] = []
     done: set[tuple[int, int]] = set()
+
+    def add(li: list[int], ri: list[int]) -> None:
+        keys = [(i, j) for i in li for j in ri]
+        out.append((li, ri, max(info[k][0] for k in keys), any(info[k][1] for k in keys)))
+        done.update(keys)
+
     # One left sentence, several right sentences that each align only to it.
     for i, js in sorted(by_l.items()):
-        exclusive = sorted(j for j, _ in js if len(by_r[j]) == 1)
-        for run in _runs(exclusive):
+        for run in _runs(sorted(j for j in js if len(by_r[j]) == 1)):
             if len(run) > 1:
-                out.append(([i], run, max(s for j, s in js if j in run)))
-                done.update((i, j) for j in run)
+                add([i], run)
     # One right sentence, several left sentences that each align only to it.
     for j, is_ in sorted(by_r.items()):
-        exclusive = sorted(i for i, _ in is_ if len(by_l[i]) == 1 and (i, j) not in done)
+        exclusive = sorted(i for i in is_ if len(by_l[i]) == 1 and (i, j) not in done)
         for run in _runs(exclusive):
             if len(run) > 1:
-                out.append((run, [j], max(s for i, s in is_ if i in run)))
-                done.update((i, j) for i in run)
-    for i, j, s in edges:
+                add(run, [j])
+    for i, j, _s, _m in edges:
         if (i, j) not in done:
-            out.append(([i], [j], s))
+            add([i], [j])
     out.sort(key=lambda g: (g[0][0], g[1][0]))
     return out
 
@@ -461,6 +476,22 @@ def word_diff(
     return tuple(ops)
 
 
+def _conflicts(
+    left: Article, lp: Passage, right: Article, rp: Passage, mutual: bool
+) -> tuple[Conflict, ...]:
+    """Conflicts of a pair; numbers and dates only when the pair is someone's best match.
+
+    A second counterpart shares part of a fact ("a storm killed five people" with "the
+    worst storm since 2023, when one killed 10 people"); its other numbers and dates are
+    usually about something else, so reporting them as clashes would accuse an outlet of
+    an error it did not make. Names and quoted words are still compared.
+    """
+    found = find_conflicts(left, lp, right, rp)
+    if mutual:
+        return found
+    return tuple(c for c in found if c.kind in ("name", "quote"))
+
+
 def align_pair(
     a: int,
     left: Article,
@@ -475,7 +506,7 @@ def align_pair(
     groups = _group(_match(ls, rs))
     ltok, rtok = _Tokens(left), _Tokens(right)
     out: list[Alignment] = []
-    for li, ri, score in groups:
+    for li, ri, score, mutual in groups:
         lidx = [ls[i].index for i in li]
         ridx = [rs[j].index for j in ri]
         (lt, lfirst), (rt, rfirst) = ltok.passage(lidx), rtok.passage(ridx)
@@ -489,7 +520,7 @@ def align_pair(
                 score=round(score, 4),
                 shared=shared_spans(left.body, lt, lfirst, right.body, rt, rfirst),
                 diff=word_diff(left.body, lt, lspan, right.body, rt, rspan),
-                conflicts=find_conflicts(left, lp, right, rp),
+                conflicts=_conflicts(left, lp, right, rp, mutual),
             )
         )
     return out

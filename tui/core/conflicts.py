@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from .article import Article
 from .model import Conflict, Passage
 from .text import (
+    CURRENCY,
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
@@ -42,6 +43,7 @@ from .text import (
 
 # Number words that are too often not counts ("one of them", "no one", "half-hearted").
 _WEAK_NUMBER_WORDS = frozenset({"one", "once", "half", "second"})
+_SIGNS = frozenset("%" + CURRENCY)
 _PERCENT_WORDS = frozenset({"percent", "per", "pct"})
 
 
@@ -51,7 +53,7 @@ class _Num:
     text: str
     start: int
     end: int
-    unit: str  # what is counted: stem of the next content word, "%" or "$"
+    unit: str  # what is counted: stem of the next content word, "%" or a currency sign
     unit_text: str  # the unit word as the article writes it, for the note
     prev: str  # stem of the content word just before the number
     ordinal: bool
@@ -161,7 +163,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
         while k < len(toks):
             t = toks[k]
             c = t.text[:1]
-            if not (c.isdigit() or c == "$" or t.norm in NUMBER_WORDS or "-" in t.norm):
+            if not (c.isdigit() or c in CURRENCY or t.norm in NUMBER_WORDS or "-" in t.norm):
                 k += 1
                 continue
             if t.start in skip:
@@ -188,8 +190,8 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                 value *= mult
                 end_k += 1
             unit = unit_text = ""
-            if t.text.startswith("$"):
-                unit = "$"
+            if t.text[:1] in CURRENCY:
+                unit = t.text[:1]
             elif t.text.endswith("%"):
                 unit = "%"
             if end_k + 1 < len(toks):
@@ -210,7 +212,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
             # The unit word belongs in the text ("three hours"), a following noun does not
             # need to be there when the unit is a symbol.
             text_end = end_tok.end
-            if unit and unit not in ("$", "%") and end_k + 1 < len(toks):
+            if unit and unit not in _SIGNS and end_k + 1 < len(toks):
                 text_end = toks[end_k + 1].end
             out.append(
                 _Num(
@@ -229,7 +231,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
 
 
 def _token_value(t: Token) -> float | None:
-    if t.text[:1].isdigit() or t.text[:1] == "$":
+    if t.text[:1].isdigit() or t.text[:1] in CURRENCY:
         if ":" in t.text:
             return None
         return number_value(t.text.rstrip("stndrh") if not t.text.endswith("%") else t.text)
@@ -291,7 +293,7 @@ def _number_conflicts(
             note = f"different number of {what}" if what else "different figures"
             if ln.unit == "%":
                 note = "different percentages"
-            elif ln.unit == "$":
+            elif ln.unit in CURRENCY:
                 note = "different amounts"
             out.append(
                 Conflict("number", ln.text, rn.text, (ln.start, ln.end), (rn.start, rn.end), note)
@@ -330,7 +332,10 @@ def _one_sided(n: _Num, others: list[_Num], other_stems: set[str]) -> bool:
     """A number the other side leaves out, about something the other side does mention."""
     if n.ordinal or any(_same_quantity(n, o) for o in others):
         return False
-    anchors = {a for a in (n.unit, n.prev) if a and a not in ("$", "%")}
+    # "the two sides", "one of them": small counts in words are phrasing, not a detail.
+    if n.value <= 2 and not n.text[:1].isdigit():
+        return False
+    anchors = {a for a in (n.unit, n.prev) if a and a not in _SIGNS}
     return bool(anchors & other_stems)
 
 
@@ -426,7 +431,12 @@ def _name_conflicts(
 def _similar_names(a: list[str], b: list[str]) -> bool:
     from rapidfuzz import fuzz
 
-    if fuzz.ratio(" ".join(a), " ".join(b)) >= 80:
+    la = "".join(ch for w in a for ch in w.removesuffix("'s") if ch.isalpha())
+    lb = "".join(ch for w in b for ch in w.removesuffix("'s") if ch.isalpha())
+    if fuzz.ratio(" ".join(a), " ".join(b)) >= 80 or la == lb:
+        return True  # "R.J." / "R. J", "Zelenskyy" / "Zelensky"
+    # "Egypt's" / "Egyptian": a country and its adjective are one name.
+    if min(len(la), len(lb)) >= 4 and (la.startswith(lb) or lb.startswith(la)):
         return True
     # "Zelenskyy" vs "Volodymyr Zelensky": any pair of parts that are near-identical.
     return any(len(x) > 3 and fuzz.ratio(x, y) >= 85 for x in a for y in b)

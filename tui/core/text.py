@@ -23,7 +23,7 @@ from typing import NamedTuple
 # alternative that matches wins.
 WORD_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"
-    r"|\$?\d+(?:[.,:]\d+)*(?:%|(?:st|nd|rd|th)\b)?"
+    r"|[$€£¥]?\d+(?:[.,:]\d+)*(?:%|(?:st|nd|rd|th)\b)?"
     r"|[^\W\d_](?:[\w]|['’‘](?=\w)|-(?=\w))*",
     re.UNICODE,
 )
@@ -172,7 +172,11 @@ class Token(NamedTuple):
 
     @property
     def is_digit_number(self) -> bool:
-        return self.text[:1].isdigit() or (self.text[:1] == "$" and len(self.text) > 1)
+        return self.text[:1].isdigit() or (self.text[:1] in CURRENCY and len(self.text) > 1)
+
+
+# Currency signs written before an amount; the amount's unit in conflicts.
+CURRENCY = "$€£¥"
 
 
 @lru_cache(maxsize=65536)
@@ -252,7 +256,7 @@ def _word_forms(w: str) -> tuple[str, str, bool, bool]:
     return n, stem(w), n in STOPWORDS, w[:1].isupper()
 
 
-_NUM_RE = re.compile(r"^\$?(\d+(?:[.,]\d+)*)(%|st|nd|rd|th)?$")
+_NUM_RE = re.compile(r"^[$€£¥]?(\d+(?:[.,]\d+)*)(%|st|nd|rd|th)?$")
 
 
 def number_value(word: str) -> float | None:

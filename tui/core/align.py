@@ -51,6 +51,7 @@ from .text import (
     WEEKDAYS,
     WORD_RE,
     Token,
+    fold,
     is_year,
     normalise,
     number_value,
@@ -183,7 +184,7 @@ def _prepare(articles: Sequence[Article]) -> list[list[_Sent]]:
             vec = {t: f * idf[t] for t, f in tf.items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             vec = {t: v / norm for t, v in vec.items()}
-            sents.append(_Sent(s.index, s.text.lower(), vec, content, k / n))
+            sents.append(_Sent(s.index, fold(s.text).lower(), vec, content, k / n))
         out.append(sents)
     return out
 

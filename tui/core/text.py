@@ -15,6 +15,7 @@ written in English, not for any particular article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -181,8 +182,19 @@ CURRENCY = "$€£¥"
 
 @lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
-    """Lowercase and fold typographic apostrophes so “Trump’s” and "Trump's" compare equal."""
-    return word.lower().replace("’", "'").replace("‘", "'")
+    """Lowercase, fold typographic apostrophes and strip accents, so “Trump’s” and "Trump's",
+    or "Tomáš Halvík" and "Tomas Halvik" (outlets differ on diacritics), compare equal."""
+    return fold(word).lower()
+
+
+def fold(text: str) -> str:
+    """Text with accents removed and typographic apostrophes made straight (same length is not
+    guaranteed: use it for comparing, never for offsets)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=65536)

@@ -519,3 +519,13 @@ def test_the_persons_spokesman_named_in_apposition_is_the_speaker() -> None:
         'Dmitry Peskov, said the talks were "useful."'
     )
     assert speakers(text) == [("useful.", "Dmitry Peskov")]
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote() -> None:
+    text = (
+        "Labour Minister Nasreen Chowdhury said in a statement on Monday:\n\n"
+        '"Anyone found negligent will face the full force of the law."'
+    )
+    assert speakers(text) == [
+        ("Anyone found negligent will face the full force of the law.", "Nasreen Chowdhury")
+    ]

@@ -719,10 +719,19 @@ def _continued(
         for w in re.findall(r"\w+", outside)
     ):
         return None
-    if last_para_speaker is None:
-        return None
     prev_para = ctx.previous_fact.get(piece.paragraph)
-    if prev_para is None or last_para_speaker[0] != prev_para:
+    if prev_para is None:
+        return None
+    before = ctx.paragraph[prev_para]
+    if body[before.start : before.end].rstrip().endswith(":"):
+        # "Smith said in a statement on Monday:" then the quote as its own paragraph.
+        intro = ctx.sentence_at(before.end - 1)
+        if intro is not None:
+            toks = ctx.tokens[ctx.position[intro.index]]
+            for i in range(len(toks) - 1, -1, -1):
+                if is_speech(toks[i]):
+                    return _resolve_np(ctx, _np_before(ctx, toks, i, intro.start), toks[i].start)
+    if last_para_speaker is None or last_para_speaker[0] != prev_para:
         return None
     return last_para_speaker[1]
 

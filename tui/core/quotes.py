@@ -6,14 +6,19 @@ marks (‘ ’, ') only outside double quotes and only where they cannot be apos
 when that one opens with a quote mark (the news convention for long quotes); each paragraph's
 piece is its own Quote with the shared speaker, so offsets never cover a paragraph break.
 
-Attribution follows the small grammar of news English, tried in this order:
-1. right after the closing mark: `"...," X said`, `"...," said X`, `"...," A quoted X as saying`
-   (X, never the agency), `"...," according to X`;
+Attribution follows the small grammar of news English:
+1. after the closing mark: `"...," X said`, `"...," said X`, `"...," X, the Saudi diplomat who
+   led the talks, told ...`, `"...," A quoted X as saying` (X, never the agency), `"...,"
+   according to X`, and a trailing `..., X said.` at the end of the sentence;
 2. before the opening mark in the same sentence: `X said (that) "..."`, `X told Y (that) "..."`,
-   `X posted on ... that "..."`, `according to X, "..."`, and the gerunds `adding/noting that
-   "..."` that continue the current speaker;
+   `X posted on ... that "..."`, `X, who ..., said`, `according to X, "..."`, `X was blunt:
+   "..."`, and the gerunds `adding/noting that "..."` that continue the current speaker.
+   A quote that opens its sentence tries 1 first; a quote inside a sentence tries 2 first
+   (the verb before it governs it) and takes a trailing attribution only when no earlier quote
+   of the sentence has a speaker;
 3. an earlier quote of the same sentence, then of the same paragraph, then (for a paragraph
-   that opens with a quote and has no verb of its own) the previous paragraph's speaker.
+   that opens with a quote and has no verb of its own) the previous paragraph's speaker or the
+   `X said:` that ends the previous paragraph.
 X is resolved to a person through the people stage's mentions (so "Kremlin foreign policy
 adviser Yuri Ushakov" and "the Kremlin leader" work), a pronoun to the latest fitting speaker,
 and anything else ("Kremlin officials", "a White House official") is kept as written as a

@@ -541,6 +541,15 @@ def test_windows_1252_curly_quotes_and_accents() -> None:
     assert len(a.warnings) == 1 and "Windows-1252" in a.warnings[0]
 
 
+def test_windows_1252_mixed_with_utf8_keeps_both() -> None:
+    raw = "“Talks” resumed".encode("cp1252") + " — José said".encode() + b" \x81ok\x92s."
+    a = parse_article(raw, "mixed.txt")
+    assert a.body == "“Talks” resumed — José said \ufffdok’s."
+    assert a.warnings == (
+        "mixed.txt: not UTF-8; read as Windows-1252; 1 undefined byte(s) replaced",
+    )
+
+
 def test_invalid_utf8_bytes_are_replaced_with_a_warning() -> None:
     raw = "Zelenskyy’s café — the talks".encode() + b" \xff\xfe\x81 " + "résumé.".encode()
     a = parse_article(raw, "broken.txt")

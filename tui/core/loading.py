@@ -13,6 +13,7 @@ article are refused with a one-line `LoadError` that names the file.
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import itertools
 import math
@@ -218,15 +219,23 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> str:
     bad = sum(1 for c in probe if "\udc80" <= c <= "\udcff")
     good = sum(1 for c in probe if c > "\x7f" and not "\udc80" <= c <= "\udcff")
     if good <= bad:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-        else:
-            warnings.append(f"{name}: not UTF-8; read as Windows-1252")
-            return text
+        # Byte by byte, so a file pasted together from both encodings keeps its UTF-8 parts.
+        text = data.decode("utf-8", "parallax-cp1252")
+        undefined = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+        note = f"; {undefined} undefined byte(s) replaced" if undefined else ""
+        warnings.append(f"{name}: not UTF-8; read as Windows-1252{note}")
+        return text
     warnings.append(f"{name}: {bad} byte(s) that are not valid UTF-8 were replaced")
     return data.decode("utf-8", "replace")
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (its five undefined bytes as U+FFFD)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start : exc.end].decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error("parallax-cp1252", _cp1252_fallback)
 
 
 def _decode_with(data: bytes, encoding: str, name: str, warnings: list[str]) -> str:

@@ -173,6 +173,20 @@ def test_one_sentence(sentence: str) -> None:
             "Nimbus shares fell. iPhone sales, by contrast, rose 4%.",
             ["Nimbus shares fell.", "iPhone sales, by contrast, rose 4%."],
         ),
+        # Interview labels stay with their question or answer.
+        (
+            "Q. What happened in Jeddah? A. The talks failed.",
+            ["Q. What happened in Jeddah?", "A. The talks failed."],
+        ),
+        # A sentence ending with a date or a time.
+        (
+            "The agreement was signed Feb. 24. Russia invaded later that day.",
+            ["The agreement was signed Feb. 24.", "Russia invaded later that day."],
+        ),
+        (
+            "She moved to Washington, D.C. She later joined the State Department.",
+            ["She moved to Washington, D.C.", "She later joined the State Department."],
+        ),
         # Non-Latin full stops split without a following space.
         ("会谈结束了。双方同意再次会面。", ["会谈结束了。", "双方同意再次会面。"]),
     ],

@@ -195,8 +195,10 @@ def _is_boundary(
     token = _word_before(body, m.start(), para_start)
     if not token:
         return True
-    if token.isdigit() and _is_first_word(body, m.start() - len(token), para_start):
-        return False  # a numbered list item: "1. The first point"
+    if (token.isdigit() or (len(token) == 1 and token.isupper())) and _is_first_word(
+        body, m.start() - len(token), sentence_start
+    ):
+        return False  # a list number or an interview label: "1. The first point", "Q. Why?"
     if token in _BEFORE_NUMBER:
         return not (first.isdigit() or first == "#")
     if _is_title(token) or token in _NEVER_FINAL_LOWER:

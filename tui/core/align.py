@@ -199,36 +199,47 @@ def _index(sents: list[_Sent]) -> dict[str, list[tuple[int, float]]]:
 
 def _candidates(
     left: list[_Sent], right_index: dict[str, list[tuple[int, float]]]
-) -> list[list[int]]:
-    """For each left sentence, the right sentences worth scoring in full (by position)."""
-    out: list[list[int]] = []
+) -> list[list[tuple[int, float | None]]]:
+    """For each left sentence, the right sentences worth scoring in full, by position.
+
+    Each comes with its cosine when every shared term was walked (then the partial dot
+    product is the whole one), or None when the posting budget cut the walk short.
+    """
+    plen = {t: len(p) for t, p in right_index.items()}
+    out: list[list[tuple[int, float | None]]] = []
     for s in left:
-        terms = sorted(
-            (t for t in s.terms if t in right_index),
-            key=lambda t: (len(right_index[t]), t),
-        )
+        weights = s.terms
+        # Rarest first; sort is stable and term order is the sentence's, so deterministic.
+        terms = sorted((t for t in weights if t in plen), key=plen.__getitem__)
         acc: dict[int, float] = defaultdict(float)
         budget = POSTING_BUDGET
+        complete = True
         for n, t in enumerate(terms):
             postings = right_index[t]
             if n > 0 and len(postings) > budget:
+                complete = False
                 break
-            w = s.terms[t]
-            for k, rw in postings[:budget]:
+            w = weights[t]
+            if len(postings) > budget:
+                complete = False
+                postings = postings[:budget]
+            for k, rw in postings:
                 acc[k] += w * rw
             budget -= len(postings)
         if len(acc) > CANDIDATES:
-            best = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
-            out.append(sorted(k for k, _ in best))
+            ks = sorted(acc, key=lambda k: (-acc[k], k))[:CANDIDATES]
+            ks.sort()
         else:
-            out.append(sorted(acc))
+            ks = sorted(acc)
+        out.append([(k, acc[k] if complete else None) for k in ks])
     return out
 
 
-def pair_score(a: _Sent, b: _Sent) -> float:
+def pair_score(a: _Sent, b: _Sent, cos: float | None = None) -> float:
     """Similarity of two sentences in 0..1 (see the module docstring, step 3)."""
-    small, big = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
-    cos = sum(w * big[t] for t, w in small.items() if t in big)
+    if cos is None:
+        small, big = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
+        cos = sum(w * big[t] for t, w in small.items() if t in big)
     tsr = fuzz.token_set_ratio(a.lower, b.lower) / 100.0
     # Raw text shares stopwords, so unrelated news sentences already reach ~0.5: rescale so
     # that TSR_FLOOR counts as nothing.
@@ -244,11 +255,14 @@ def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float,
     whether each is the other's best counterpart)."""
     cands = _candidates(left, _index(right))
     scores: dict[tuple[int, int], float] = {}
+    # Pairs further below THRESHOLD than the position bonus can never be kept or decide
+    # which pair is a sentence's best, so they are not stored.
+    floor = THRESHOLD - POSITION_WEIGHT
     for i, js in enumerate(cands):
         a = left[i]
-        for j in js:
-            s = pair_score(a, right[j])
-            if s >= THRESHOLD - MARGIN:
+        for j, cos in js:
+            s = pair_score(a, right[j], cos)
+            if s >= floor:
                 scores[(i, j)] = s
     # Each sentence's best counterpart; relative position only breaks near ties here.
     best_l: dict[int, tuple[float, int]] = {}

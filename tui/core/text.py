@@ -194,6 +194,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed == text:  # curly quotes and dashes: nothing to strip
+        return text
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

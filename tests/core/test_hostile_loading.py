@@ -206,6 +206,11 @@ def test_recursive_yaml_alias() -> None:
     assert a.body == SENTENCE
 
 
+def test_self_referencing_title() -> None:
+    a = parse_article("---\ntitle: &t [Summit, *t, [x]]\n---\n" + SENTENCE, "loop.txt")
+    assert a.title == "Summit"
+
+
 def test_deeply_nested_yaml_does_not_crash() -> None:
     text = "---\nkey: " + "[" * 5000 + "]" * 5000 + "\n---\n" + SENTENCE
     a = parse_article(text, "deep.txt")

@@ -475,11 +475,7 @@ def _meta_fields(
             if isinstance(value, dict):
                 warnings.append(f"{name}: front matter '{k}' is not text; ignored")
                 continue
-            if isinstance(value, list | tuple | set):
-                known[k.lower()] = _inline(", ".join(_scalar_text(v) for v in value))
-            elif value is None:
-                continue
-            else:
+            if value is not None:
                 known[k.lower()] = _inline(_scalar_text(value))
         else:
             extra[k] = _json_safe(value, budget, 0, set())
@@ -497,9 +493,14 @@ def _scalar_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list | tuple | set | dict):
-        return ", ".join(_scalar_text(v) for v in value)
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        # One level only: a YAML alias can make a list contain itself.
+        return ", ".join(_scalar_text(v) for v in value if not _is_container(v))
     return str(value)
+
+
+def _is_container(value: Any) -> bool:
+    return isinstance(value, list | tuple | set | frozenset | dict)
 
 
 def _json_safe(value: Any, budget: list[int], depth: int, seen: set[int]) -> Any:

@@ -365,3 +365,8 @@ def test_generational_suffix_is_part_of_the_name_not_its_short_form() -> None:
     people = find_people([parse_article(text)])
     assert [p.name for p in people] == ["Robert F. Kennedy Jr."]
     assert "Kennedy" in {m.text for m in people[0].mentions}
+
+
+def test_an_organisation_word_inside_a_title_case_phrase_is_not_a_person() -> None:
+    text = "Tickets sold out within hours, Major League Soccer said. Bill Gates attended."
+    assert names_in(text) == ["Bill Gates"]

@@ -314,6 +314,25 @@ GIVEN_NAMES = _words(
     vasily viktor viktoria vicente victor victoria vikram vincent vivian vladimir
     volodymyr walter wang wei wendy werner william willy wolfgang xavier yan yasser yevgeny
     yoav yoshihide yossi yulia yuri yury yusuf zachary zhang ziad zoe jd j.d.
+    abdulrahman adriana agnes ahmet aidan alain alastair aleksandra alessandro alfonso
+    alfred alvaro amelia amit andy angus anita antoine antonia aria arjun armando arturo
+    ayesha beatriz benoit bernd bertrand boyd brett bridget caitlin calvin camille carlo
+    carsten cesar chiara chloe christoph clarence claude clement conor cristiano damian
+    darius dave declan derek devin dieter dimitri dirk dolores dominique duncan dwight
+    edmund edwin eileen elias elif emre enzo erin esteban ewa fabian farah fernanda florian
+    frances francois gabriela gareth gemma genevieve gerard gianni gilles giulia gonzalo
+    gunther gwen hamza harriet hassan hiro holly horst howard hyun ibrahim ines ioana iris
+    ismail ivana jacek jakob janice jasmine javed jerzy jessie joanne jocelyn joerg jonas
+    jordi jorg josephine juergen jurgen kai kamal karim karin kasia katarzyna kenji kerry
+    khalil kieran kirsten klaus kofi krzysztof laszlo leila lena leonardo lionel lorna lotte
+    luca lucy lukas lukasz magnus mahathir malcolm manfred manon marek margot mariano marisa
+    marius marko marta mateusz mathieu matthias maurice mauricio maxime meera mehdi miriam
+    mirko moritz nadine nasser natasha nathalie neha niall nikos niels nils norbert olivier
+    omar otto pablo patrik pep percy piotr preeti quentin rafal rainer ramon rania ravi
+    reinhard renata rene riccardo roberta rodrigo rolf rory rosalind rudy rui sabine salma
+    sandeep santiago sebastien selena serena sergio shreya simon simone sofia soren stanislav
+    stefanie sunil sven sylvie tamara tarek thierry thorsten tobias tomas tomasz ulrich
+    valentin vera veronica vijay vincenzo vladislav wojciech yasmin yosef yves zainab zoltan
     """
 )
 

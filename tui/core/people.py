@@ -360,8 +360,11 @@ def _names_a_thing(body: str, toks: list[Token], j: int) -> bool:
 
 def _vetoed(words: Sequence[Token]) -> bool:
     """Organisation, place, outlet or calendar word in the sequence: not a person."""
-    if words[-1].folded in ORG_SUFFIXES:
-        return True
+    if any(
+        w.folded in ORG_SUFFIXES and not (n == 0 and w.folded in GIVEN_NAMES)
+        for n, w in enumerate(words)
+    ):
+        return True  # "Major League Soccer", "Safe Work Alliance" (but "Bill Gates")
     joined = " ".join(w.folded for w in words)
     if joined in PLACE_WORDS:
         return True

@@ -97,7 +97,7 @@ def first_frame(args: list[str], titles: list[str], timeout: float = 60.0) -> fl
         subprocess.run([tmux, "kill-session", "-t", session], capture_output=True)
 
 
-async def cursor_moves(paths: list[Path], moves: int) -> list[float]:
+async def cursor_moves(paths: list[Path], moves: int) -> tuple[list[float], list[bool]]:
     """Seconds per cursor move, from the key action until the changed lines are painted.
 
     `Pilot.pause()` is no clock: it waits until the process *looks* idle (tens of ms on a busy
@@ -119,12 +119,15 @@ async def cursor_moves(paths: list[Path], moves: int) -> list[float]:
 
     app._link = counting_link  # type: ignore[method-assign]
     times: list[float] = []
+    scrolled: list[bool] = []
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.pause()
         view = app.view(0)
+        other = app.view(1)
         screen = app.screen
         for i in range(moves):
             before = linked
+            top = (view.scroll_offset.y, other.scroll_offset.y)
             start = time.perf_counter()
             # Alternate plain steps and jumps to the next aligned passage (which also scrolls
             # the other pane), as a reader does.
@@ -143,8 +146,9 @@ async def cursor_moves(paths: list[Path], moves: int) -> list[float]:
                 await asyncio.sleep(0)
             screen._on_timer_update()
             times.append(time.perf_counter() - start)
+            scrolled.append(top != (view.scroll_offset.y, other.scroll_offset.y))
             await pilot.pause()
-    return times
+    return times, scrolled
 
 
 def main() -> None:
@@ -176,13 +180,20 @@ def main() -> None:
             paths.append(p)
         words = [len(p.read_text().split()) for p in paths]
 
-        times = asyncio.run(cursor_moves(paths, args.moves))
+        times, scrolled = asyncio.run(cursor_moves(paths, args.moves))
         print(
             f"(b) cursor move + repaint, {words[0]}/{words[1]} words: median "
             f"{statistics.median(times) * 1000:.2f} ms, p90 "
             f"{sorted(times)[int(len(times) * 0.9)] * 1000:.2f} ms over {len(times)} moves "
             f"(goal <= 5 ms median)"
         )
+        for label, flag in (("a pane scrolled", True), ("no pane scrolled", False)):
+            part = [t for t, s in zip(times, scrolled, strict=True) if s == flag]
+            if part:
+                print(
+                    f"    {label}: median {statistics.median(part) * 1000:.2f} ms "
+                    f"over {len(part)} moves"
+                )
 
         long_titles = ["Long report A of the summit", "Long report B of the summit"]
         runs = [first_frame([str(p) for p in paths], long_titles) for _ in range(args.runs)]

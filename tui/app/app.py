@@ -270,7 +270,8 @@ class ParallaxApp(App[None]):
             sidebar = self.query_one(Sidebar)
         except Exception:
             return
-        sidebar.display = self.sidebar_visible
+        if sidebar.display != self.sidebar_visible:
+            sidebar.display = self.sidebar_visible
         if not self.sidebar_visible and sidebar.has_focus_within:
             self.view(self.active_side).focus()
 

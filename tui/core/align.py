@@ -49,15 +49,14 @@ from .text import (
     NUMBER_WORDS,
     STOPWORDS,
     WEEKDAYS,
-    WORD_RE,
     Token,
     fold,
     is_year,
     normalise,
     number_value,
     quote_regions,
+    sentence_tokens,
     stem,
-    tokenize,
 )
 
 # Calibrated on the annotated corpora (tests/corpus/*/annotations.yaml) with
@@ -128,34 +127,35 @@ def _fmt(v: float) -> str:
 def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
     """Raw boosted term frequencies of a sentence and its number of content words."""
     text = sent.text
+    base = sent.start
     regions = quote_regions(text) if ('"' in text or "“" in text or "”" in text) else []
     tf: dict[str, float] = defaultdict(float)
     content = 0
-    words = list(WORD_RE.finditer(text))
-    for k, m in enumerate(words):
-        w = m.group()
-        term, kind, is_stop = _word_info(w)
-        if is_stop:
+    # The same cached tokens the shared spans, diff and conflicts read later.
+    toks = sentence_tokens(text, base)
+    last = len(toks) - 1
+    for k, t in enumerate(toks):
+        if t.stop:
             continue
+        term, kind, _stop = _word_info(t.text)
         content += 1
         boost = 1.0
         if kind == "number":
             boost = BOOST_NUMBER
         elif kind == "date":
             boost = BOOST_DATE
-        elif w[:1].isupper() and (k > 0 or (len(words) > 1 and words[1].group()[:1].isupper())):
+        elif t.capital and (k > 0 or (last > 0 and toks[1].capital)):
             # A name: never stemmed ("Department" is not "departed"). The first word is
             # capitalised anyway, so it is a name only as part of a longer one. Only the last
             # word of a run of capitalised words weighs more: news names people by surname,
             # and two people can share "Abdel Fattah" or a title like "President".
-            term = _name_term(w)
-            nxt = words[k + 1] if k + 1 < len(words) else None
-            joined = nxt is not None and nxt.start() - m.end() == 1 and text[m.end()] == " "
-            if not (joined and nxt.group()[:1].isupper()):
+            term = _name_term(t.text)
+            nxt = toks[k + 1] if k < last else None
+            if not (nxt is not None and nxt.capital and nxt.start == t.end + 1):
                 boost = BOOST_NAME
         if regions:
-            s = m.start()
-            if any(a <= s < b for a, b in regions):
+            pos = t.start - base
+            if any(a <= pos < b for a, b in regions):
                 boost *= BOOST_QUOTE
         tf[term] += boost
     return tf, content
@@ -353,7 +353,7 @@ class _Tokens:
         toks = self._cache.get(index)
         if toks is None:
             s = self.article.sentences[index]
-            toks = tokenize(s.text, s.start)
+            toks = list(sentence_tokens(s.text, s.start))
             self._cache[index] = toks
         return toks
 

@@ -37,6 +37,7 @@ from .text import (
     name_like,
     number_value,
     quote_regions,
+    sentence_tokens,
     tokenize,
     weekday_of,
 )
@@ -73,7 +74,7 @@ def _passage_tokens(article: Article, passage: Passage) -> list[list[Token]]:
     out = []
     for i in passage.sentences:
         s = article.sentences[i]
-        out.append(tokenize(s.text, s.start))
+        out.append(list(sentence_tokens(s.text, s.start)))
     return out
 
 

@@ -252,16 +252,21 @@ def is_stopword(word: str) -> bool:
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """All words of `text` as Tokens; `base` is added to offsets (pass the sentence start)."""
-    return list(_tokenize(text, base))
+    return list(sentence_tokens(text, base))
 
 
 @lru_cache(maxsize=16384)
-def _tokenize(text: str, base: int) -> tuple[Token, ...]:
-    # Cached: alignment and conflicts both read the sentences of every aligned pair.
-    return tuple(
-        Token(m.group(), base + m.start(), base + m.end(), *_word_forms(m.group()))
-        for m in WORD_RE.finditer(text)
-    )
+def sentence_tokens(text: str, base: int = 0) -> tuple[Token, ...]:
+    """`tokenize` as a shared, cached tuple: alignment, shared spans, diff and conflicts all
+    read the same sentences, so each is scanned once per comparison."""
+    # tuple.__new__ skips NamedTuple's Python-level constructor: this runs once per word.
+    new, forms = tuple.__new__, _word_forms
+    out = []
+    for m in WORD_RE.finditer(text):
+        w = m.group()
+        s, e = m.span()
+        out.append(new(Token, (w, base + s, base + e, *forms(w))))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

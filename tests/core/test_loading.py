@@ -285,6 +285,11 @@ def test_no_blank_lines_means_one_paragraph_per_line() -> None:
     ]
 
 
+def test_camel_case_brand_starts_a_paragraph() -> None:
+    text = "Nimbus shares fell 3% on Tuesday.\niPhone sales, by contrast, rose.\n"
+    assert len(parse_article(text).paragraphs) == 2
+
+
 def test_line_broken_mid_sentence_is_rejoined_even_without_wrapping() -> None:
     text = "The bank raised rates on Wednesday,\nthe third increase this year.\nMarkets fell.\n"
     assert paragraph_texts(parse_article(text)) == [

@@ -802,8 +802,9 @@ def _is_boilerplate_line(line: _Line, whole: bool = False) -> bool:
 
 
 def _mid_sentence(prev: _Line, line: _Line) -> bool:
-    if line.text[:1].islower():
-        return True
+    first_word = line.text.split(" ", 1)[0]
+    if first_word[:1].islower() and first_word == first_word.lower():
+        return True  # ("iPhone" and "eBay" can start a sentence, "and" cannot)
     if _CONTINUES_END_RE.search(prev.text):
         return True
     last = prev.text.rsplit(" ", 1)[-1]

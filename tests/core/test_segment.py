@@ -36,6 +36,8 @@ def split(text: str) -> list[str]:
         # Companies, suffixes and "vs." inside a sentence.
         "Apple Inc. Chief Executive Tim Cook said Acme Corp. and Smith & Co. would appeal.",
         "Martin Luther King Jr. Day falls on Monday, when Smith vs. Jones resumes.",
+        "E.U. and U.N. envoys met Acme Ltd. executives, John Smith Sr. and others, in Oslo.",
+        "Fuel, food, medicine, etc. were stockpiled between Jan. 3 and Feb. 9 last year.",
         # Dates, times and numbers.
         "The talks began on Aug. 7 and will resume on Sept. 15 at 10 a.m. local time.",
         "The vote is set for 9 p.m. Thursday in the Senate chamber.",

@@ -32,7 +32,7 @@ from .export_screen import ExportRequest, ExportScreen
 from .help_screen import HelpScreen
 from .pair_view import PairContent, PairView
 from .sidebar import Sidebar
-from .state import PairState
+from .state import PairState, short_labels
 
 try:  # the themes module ships with Parallax; the fallback keeps the reader usable without it
     from tui.themes import DEFAULT_THEME, load_themes, variable_defaults
@@ -193,6 +193,7 @@ class ParallaxApp(App[None]):
                 self.theme = DEFAULT_THEME
         if keymap:
             self.set_keymap(keymap)
+        self.labels = short_labels(comparison)
         self.shown = [0, 1 if len(comparison.articles) > 1 else 0]
         self.pair = PairState(comparison, *self.shown)
         self.sidebar_wanted = show_sidebar
@@ -370,8 +371,8 @@ class ParallaxApp(App[None]):
     def _show_pair(self, view: ArticleView, ids: list[int]) -> None:
         pair = self.pair
         arts = self.comparison.articles
-        left_label = arts[self.shown[0]].label
-        right_label = arts[self.shown[1]].label
+        left_label = self.labels[self.shown[0]]
+        right_label = self.labels[self.shown[1]]
         panel = self.query_one(PairView)
         if self._pinned_quote is not None:
             quote, link = self._pinned_quote
@@ -381,10 +382,12 @@ class ParallaxApp(App[None]):
             self._pinned_quote = None
         if not ids:
             here = arts[view.article_index]
-            there = arts[self.shown[1 - view.side]]
             panel.show(
                 PairContent(
-                    "only", here.label, there.label, left_text=here.sentences[view.cursor].text
+                    "only",
+                    self.labels[view.article_index],
+                    self.labels[self.shown[1 - view.side]],
+                    left_text=here.sentences[view.cursor].text,
                 )
             )
             return
@@ -404,9 +407,7 @@ class ParallaxApp(App[None]):
 
     def _update_status(self) -> None:
         pair = self.pair
-        arts = self.comparison.articles
         view = self.view(self.active_side)
-        art = arts[view.article_index]
         # Position first: on a narrow terminal the end of the line is what gets cut.
         parts = [f"{'left' if view.side == 0 else 'right'} pane"]
         if view.sentence_count:
@@ -422,7 +423,7 @@ class ParallaxApp(App[None]):
             f"coverage: {percent(pair.sides[0].coverage)} of left is in right, "
             f"{percent(pair.sides[1].coverage)} of right is in left"
         )
-        parts.append(clean(art.label))
+        parts.append(clean(self.labels[view.article_index]))
         if self.selected_person is not None:
             parts.append(f"person: {clean(self.selected_person.name)} (m/M)")
         if self.search_query:

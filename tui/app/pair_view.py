@@ -23,6 +23,7 @@ from textual.widget import Widget
 from tui.core.model import Alignment, Comparison, DiffOp, QuoteLink
 
 from .article_view import clean
+from .state import short_labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +206,7 @@ class PairView(Widget, can_focus=False):
         for side, q in (("left", left), ("right", right)):
             if q is None:
                 continue
-            name = self.comparison.articles[q.article].label
+            name = short_labels(self.comparison)[q.article]
             out.append("\n")
             out.append(f"{clean(name)} ({clean(q.speaker or 'unattributed')}): ", label)
             out.append_text(diff_text(link.diff, side, variables, q.text))

@@ -20,11 +20,13 @@ from textual.widgets.option_list import Option
 from tui.core.model import Comparison, Person, Quote
 
 from .article_view import clean
+from .state import short_labels
 
 QUOTE_WIDTH = 60
 
 
 def person_prompt(person: Person, comparison: Comparison) -> Text:
+    labels = short_labels(comparison)
     counts: dict[int, int] = {}
     for m in person.mentions:
         counts[m.article] = counts.get(m.article, 0) + 1
@@ -32,8 +34,7 @@ def person_prompt(person: Person, comparison: Comparison) -> Text:
     if person.titles:
         text.append("\n  " + clean(", ".join(person.titles)), style="italic")
     per = " · ".join(
-        f"{clean(comparison.articles[a].label)} {counts.get(a, 0)}"
-        for a in range(len(comparison.articles))
+        f"{clean(labels[a])} {counts.get(a, 0)}" for a in range(len(comparison.articles))
     )
     text.append("\n  " + per)
     return text
@@ -44,7 +45,7 @@ def quote_prompt(quote: Quote, comparison: Comparison, linked: bool) -> Text:
     if len(body) > QUOTE_WIDTH:
         body = body[: QUOTE_WIDTH - 1].rstrip() + "…"
     text = Text(clean(quote.speaker or "unattributed"), style="bold")
-    text.append(f" · {clean(comparison.articles[quote.article].label)}")
+    text.append(f" · {clean(short_labels(comparison)[quote.article])}")
     if linked:
         text.append(" · also elsewhere", style="italic")
     text.append("\n  “" + body + "”")

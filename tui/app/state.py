@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import PurePath
 
 from tui.core.model import Alignment, Comparison
 
@@ -149,4 +150,22 @@ def run_starts(sentences: Iterable[int]) -> list[int]:
         if prev is None or s != prev + 1:
             out.append(s)
         prev = s
+    return out
+
+
+def short_labels(comparison: Comparison, width: int = 18) -> list[str]:
+    """A short, distinct name per article for tight places (sidebar, pair view, status).
+
+    The outlet when the front matter names it, else the file name without extension: a
+    headline is too long to repeat in every sidebar row. Duplicates get their position.
+    """
+    out: list[str] = []
+    for art in comparison.articles:
+        name = art.source.strip() or PurePath(art.path).stem or art.label
+        if len(name) > width:
+            name = name[: width - 1].rstrip() + "…"
+        out.append(name)
+    for i, name in enumerate(out):
+        if out.count(name) > 1:
+            out[i] = f"{name} ({i + 1})"
     return out

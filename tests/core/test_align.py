@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.core.align import align_articles
 from tui.core.article import Article
+from tui.core.errors import ParallaxError
 from tui.core.loading import parse_article
 from tui.core.model import Alignment
 
@@ -342,3 +345,36 @@ def test_aligned_pairs_carry_their_conflicts(
     witkoff = _sentence(a, "met for three hours Wednesday")
     (al,) = [x for x in sample_alignments if x.left.sentences == (witkoff,)]
     assert [(c.kind, c.left, c.right) for c in al.conflicts] == [("number", "three hours", "")]
+
+
+# --- any input -------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "Putin", "Trump", "met", "on", "Thursday", "Aug.", "7", "three", "3", "$2.1", "billion",
+        "14%", "the", "said", "“we", "agree”", '"', "—", "U.S.", "Zelenskyy", "Zelensky", "2021",
+        "a", "dozen", "Tomáš", "’s", "...", "!", "?", "\u00a0", "[red]", "12", "dead", "May",
+    ]
+)  # fmt: skip
+_PARAGRAPH = st.lists(_WORDS, min_size=1, max_size=40).map(" ".join)
+_ARTICLE = st.lists(_PARAGRAPH, min_size=1, max_size=6).map("\n\n".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ARTICLE, min_size=2, max_size=3))
+def test_any_articles_align_without_error_and_keep_every_invariant(texts: list[str]) -> None:
+    arts = []
+    for k, t in enumerate(texts):
+        try:
+            arts.append(parse_article(t, f"art{k}"))
+        except ParallaxError:
+            return  # an unreadable article is the loader's business, not alignment's
+    for al in align_articles(arts):
+        assert al.left.article < al.right.article
+        assert 0.0 <= al.score <= 1.0
+        _check_alignment(al, arts[al.left.article], arts[al.right.article])
+        for c in al.conflicts:
+            if c.left_span:
+                assert arts[al.left.article].body[c.left_span[0] : c.left_span[1]] == c.left
+            if c.right_span:
+                assert arts[al.right.article].body[c.right_span[0] : c.right_span[1]] == c.right

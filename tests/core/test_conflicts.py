@@ -255,3 +255,11 @@ def test_empty_passages_have_no_conflicts() -> None:
     a = parse_article("Twelve people died.", "a")
     b = parse_article("Fourteen people died.", "b")
     assert find_conflicts(a, Passage(0, ()), b, Passage(1, (0,))) == ()
+
+
+def test_quotes_differing_only_in_function_words_do_not_conflict() -> None:
+    out = _conflicts(
+        '"The truce is a step that we welcome," the envoy said on Sunday.',
+        '"The truce is a step which we welcome," the envoy said on Sunday.',
+    )
+    assert out == ()

@@ -485,14 +485,20 @@ def _quote_conflicts(
         if not changes or matched == min(len(lt), len(rt)):
             continue
         parts = []
-        for _tag, i1, i2, j1, j2 in changes[:3]:
-            a = body_l[lt[i1].start : lt[i2 - 1].end] if i2 > i1 else ""
-            b = body_r[rt[j1].start : rt[j2 - 1].end] if j2 > j1 else ""
+        for _tag, i1, i2, j1, j2 in changes:
+            if all(t.stop for t in (*lt[i1:i2], *rt[j1:j2])):
+                continue  # "that" / "which": function words alone are the same wording
+            # "an" -> "a preliminary" is about "preliminary": articles at the ends go.
+            a = _words_text(body_l, _trim_articles(lt[i1:i2]))
+            b = _words_text(body_r, _trim_articles(rt[j1:j2]))
             if a and b:
                 parts.append(f'"{a}" or "{b}"')
-            else:
+            elif a or b:
                 parts.append(f'"{a or b}" on one side only')
-        more = "; …" if len(changes) > 3 else ""
+        if not parts:
+            continue  # only function words differ: the same wording
+        more = "; …" if len(parts) > 3 else ""
+        parts = parts[:3]
         # Quote spans exclude a trailing comma/period inside the marks.
         lq = (lt[0].start, le if body_l[le - 1 : le].isalnum() else _trim(body_l, ls, le))
         rq = (rt[0].start, re_ if body_r[re_ - 1 : re_].isalnum() else _trim(body_r, rs, re_))
@@ -507,6 +513,22 @@ def _quote_conflicts(
             )
         )
     return out
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _trim_articles(toks: list[Token]) -> list[Token]:
+    a, b = 0, len(toks)
+    while a < b and toks[a].norm in _ARTICLES:
+        a += 1
+    while b > a and toks[b - 1].norm in _ARTICLES:
+        b -= 1
+    return toks[a:b]
+
+
+def _words_text(body: str, toks: list[Token]) -> str:
+    return body[toks[0].start : toks[-1].end] if toks else ""
 
 
 def _trim(body: str, start: int, end: int) -> int:

@@ -56,7 +56,7 @@ _TOKEN_RE = re.compile(
     r"(?<!\w)(?P<abbr>(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Rev|St|Jr|Sr)\.)"
     r"|(?P<init>(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))"
     r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
-    r"|(?P<num>\d[\d.,]*)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<punct>\S)"
 )
 _POSSESSIVE = ("'s", "’s")
@@ -75,7 +75,8 @@ _MAX_NAME_WORDS = 5
 
 @dataclass(slots=True)
 class Token:
-    """A word of a sentence with body offsets; a possessive "'s" is cut off and remembered."""
+    """A word of a sentence with body offsets; a possessive "'s" is cut off and remembered.
+    `folded` and `capitalised` are computed once: every rule asks them many times."""
 
     text: str
     start: int
@@ -83,37 +84,54 @@ class Token:
     kind: str  # "abbr" | "init" | "word" | "num" | "punct"
     possessive: bool = False
     initial: bool = False  # first word of its sentence (capitalised by grammar, not by name)
+    folded: str = ""
+    capitalised: bool = False
 
-    @property
-    def folded(self) -> str:
-        return fold(self.text)
 
-    @property
-    def capitalised(self) -> bool:
-        if self.kind not in ("word", "init", "abbr"):
-            return False
+_WORDISH = frozenset({"word", "init", "abbr"})
+
+
+def _make_token(text: str, start: int, kind: str, possessive: bool) -> Token:
+    capital = kind in _WORDISH and (
         # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
-        return self.text[:1].isupper() or bool(_PARTICLE_PREFIX.match(self.text))
+        text[:1].isupper() or (kind == "word" and bool(_PARTICLE_PREFIX.match(text)))
+    )
+    return Token(text, start, start + len(text), kind, possessive, False, fold(text), capital)
+
+
+# Tokens per sentence, shared by the people and quotes stages of one comparison (both read
+# every sentence; tokenising twice was a third of their time). Keyed by the sentence itself
+# (frozen, compared by value) and cleared when it grows, so memory stays bounded.
+_TOKEN_CACHE: dict[Sentence, list[Token]] = {}
+_TOKEN_CACHE_LIMIT = 200_000
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
-    """Split a sentence into tokens with body offsets (shared with the quotes stage)."""
+    """Split a sentence into tokens with body offsets (shared with the quotes stage). The list
+    is shared: callers must not change it."""
+    hit = _TOKEN_CACHE.get(sentence)
+    if hit is not None:
+        return hit
     out: list[Token] = []
     first_word_seen = False
+    base = sentence.start
     for m in _TOKEN_RE.finditer(sentence.text):
         kind = m.lastgroup or "punct"
         text = m.group()
-        start = sentence.start + m.start()
         possessive = False
         if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
             text, possessive = text[:-2], True
-        tok = Token(text, start, start + len(text), kind, possessive)
-        if kind in ("word", "init", "abbr") and not first_word_seen:
-            tok.initial = True
-            first_word_seen = True
-        elif kind in ("num",):
-            first_word_seen = True
+        tok = _make_token(text, base + m.start(), kind, possessive)
+        if not first_word_seen:
+            if kind in _WORDISH:
+                tok.initial = True
+                first_word_seen = True
+            elif kind == "num":
+                first_word_seen = True
         out.append(tok)
+    if len(_TOKEN_CACHE) > _TOKEN_CACHE_LIMIT:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[sentence] = out
     return out
 
 

@@ -311,6 +311,12 @@ def test_shared_spans_name_the_names_numbers_and_dates_both_sides_give(
     kinds = {s.text: s.kind for s in al.shared}
     assert kinds.get("Putin") == "name"
     assert any("Steve Witkoff" in t for t in kinds)
+    # Transliterations that differ only by a doubled letter are one name.
+    raised = _sentence(a, "had raised the possibility of a three-way meeting")
+    (zel,) = [x for x in sample_alignments if x.left.sentences == (raised,)]
+    span = next(s for s in zel.shared if "Zelenskyy" in s.text)
+    assert span.kind == "name"
+    assert _b.body[span.right_start : span.right_end].endswith("Zelensky")
     # Stopwords alone are never highlighted.
     assert not any(t.lower() in ("the", "of", "with", "a") for t in kinds)
     fa, fb = _article(FLOOD_A, "a"), _article(FLOOD_B, "b")

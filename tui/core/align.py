@@ -35,6 +35,7 @@ How it works, and why:
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -125,8 +126,37 @@ def _word_info(word: str) -> tuple[str, str, bool]:
 
 @lru_cache(maxsize=65536)
 def _name_term(word: str) -> str:
+    """A name as a term: unstemmed, possessive dropped, doubled letters made single, because
+    transliterations differ in exactly that way ("Zelenskyy" / "Zelensky")."""
     n = normalise(word)
-    return n[:-2] if n.endswith("'s") else n
+    n = n[:-2] if n.endswith("'s") else n
+    return _DOUBLED.sub(r"\1", n)
+
+
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+# Lowercase particles inside names: "Mohammed bin Salman", "Charles de Gaulle".
+_NAME_PARTICLES = frozenset(
+    {"bin", "ibn", "bint", "al", "el", "de", "del", "della", "di", "da", "dos", "du", "van",
+     "von", "der", "den", "le", "la", "ter"}
+)  # fmt: skip
+
+
+def _name_continues(toks: Sequence[Token], k: int) -> bool:
+    """Whether toks[k] is followed, one space on, by more of the same name."""
+    t = toks[k]
+    if k + 1 >= len(toks) or toks[k + 1].start != t.end + 1:
+        return False
+    nxt = toks[k + 1]
+    if nxt.capital:
+        return True
+    return (
+        nxt.norm in _NAME_PARTICLES
+        and k + 2 < len(toks)
+        and toks[k + 2].capital
+        and toks[k + 2].start == nxt.end + 1
+    )
 
 
 def _fmt(v: float) -> str:
@@ -159,8 +189,7 @@ def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
             # word of a run of capitalised words weighs more: news names people by surname,
             # and two people can share "Abdel Fattah" or a title like "President".
             term = _name_term(t.text)
-            nxt = toks[k + 1] if k < last else None
-            if not (nxt is not None and nxt.capital and nxt.start == t.end + 1):
+            if not _name_continues(toks, k):
                 boost = BOOST_NAME
         if regions:
             pos = t.start - base
@@ -412,6 +441,7 @@ def shared_spans(
     right_body: str,
     rt: list[Token],
     rfirst: set[int],
+    lspan: tuple[int, int] | None = None,
 ) -> tuple[SharedSpan, ...]:
     """Maximal common word runs of two passages, in any order, longest first.
 
@@ -438,7 +468,7 @@ def shared_spans(
     used_r: set[int] = set()
     out: list[SharedSpan] = []
     # Quote regions of the left passage only (body offsets), for the "quote" span kind.
-    lo, hi = (lt[0].start, lt[-1].end) if lt else (0, 0)
+    lo, hi = lspan or ((lt[0].start, lt[-1].end) if lt else (0, 0))
     lq = [(lo + a, lo + b) for a, b in quote_regions(left_body[lo:hi])]
     for n, i, j in runs:
         # Trim stopwords at both ends.
@@ -542,7 +572,7 @@ def align_pair(
                 left=lp,
                 right=rp,
                 score=round(score, 4),
-                shared=shared_spans(left.body, lt, lfirst, right.body, rt, rfirst),
+                shared=shared_spans(left.body, lt, lfirst, right.body, rt, rfirst, lspan),
                 diff=word_diff(left.body, lt, lspan, right.body, rt, rspan),
                 conflicts=_conflicts(left, lp, right, rp, mutual),
             )

@@ -396,3 +396,46 @@ async def test_fire_comparison_helper_is_consistent() -> None:
             a = comparison.articles[0].body[slice(*c.left_span)]
             b = comparison.articles[1].body[slice(*c.right_span)]
             assert (a, b) == (c.left, c.right)
+
+
+async def test_only_the_pane_being_read_shows_the_cursor_bar(fire: Comparison) -> None:
+    app = ParallaxApp(fire)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def bars(view: ArticleView) -> int:
+            return sum(1 for row in pane_lines(view) if row.startswith("▌"))
+
+        assert bars(app.view(0)) > 0 and bars(app.view(1)) == 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert bars(app.view(0)) == 0 and bars(app.view(1)) > 0
+
+
+async def test_a_long_pair_says_there_is_more_and_the_wheel_scrolls_it() -> None:
+    from tests.app.conftest import long_comparison
+
+    app = ParallaxApp(long_comparison(4, 20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pair = app.query_one(PairView)
+        # Make the current pair long: one alignment spanning many sentences.
+        first = [line.text for line in (pair.render_line(y) for y in range(pair.size.height))]
+        if not any("more lines" in row for row in first):
+            await pilot.resize_terminal(60, 20)
+            await pilot.pause()
+            first = [pair.render_line(y).text for y in range(pair.size.height)]
+        assert any("more lines" in row for row in first)
+        await pilot._post_mouse_events([events.MouseScrollDown], PairView, offset=(2, 1))
+        await pilot.pause()
+        after = [pair.render_line(y).text for y in range(pair.size.height)]
+        assert after[0] == first[1]
+
+
+async def test_screenshot_module_writes_an_svg(tmp_path) -> None:
+    from tui.app.screenshot import render
+
+    target = tmp_path / "shot.svg"
+    await render(target, size=(100, 30))
+    svg = target.read_text()
+    assert svg.startswith("<svg") and "Aligned" in svg

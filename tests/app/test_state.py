@@ -98,3 +98,20 @@ def test_wrap_breaks_between_words() -> None:
         "Chemicals plant in Tromsø on",
         "Tuesday night, police said.",
     ]
+
+
+def test_short_labels_prefer_the_outlet_then_the_file_name() -> None:
+    from tests.app.conftest import make_article
+    from tui.app.state import short_labels
+    from tui.core.model import Comparison
+
+    a = make_article(
+        "/x/summit-a.txt", "A very long headline about a summit", "", "", [(["One."], None)]
+    )
+    b = make_article("/y/report.md", "Another headline", "Nordic Courier", "", [(["Two."], None)])
+    c = make_article("/z/summit-a.txt", "Third", "", "", [(["Three."], None)])
+    d = make_article(
+        "/z/x.txt", "Fourth", "The International Herald of Everything", "", [(["Four."], None)]
+    )
+    labels = short_labels(Comparison((a, b, c, d)))
+    assert labels == ["summit-a (1)", "Nordic Courier", "summit-a (3)", "The International…"]

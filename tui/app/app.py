@@ -287,9 +287,9 @@ class ParallaxApp(App[None]):
                 no_wrap=True,
                 overflow="ellipsis",
             )
-            meta = " · ".join(clean(x) for x in (art.source, art.date) if x)
-            if not meta and art.title:
-                meta = clean(Path(art.path).name)
+            # The outlet, or at least the file, so the reader always knows what they read.
+            where = art.source or Path(art.path).name
+            meta = " · ".join(clean(x) for x in (where, art.date) if x)
             text.append("\n" + meta, style="italic")
             if len(arts) > 2:
                 text.append(f"  [{index + 1}/{len(arts)}]")

@@ -490,8 +490,7 @@ class ArticleView(ScrollView, can_focus=True):
         for s, e, _kind in spans:
             cut_points.update(p for p in (s, e) if start < p < end)
         cuts = sorted(cut_points)
-        has_cursor = self.cursor in on_line and bool(sentences)
-        if has_cursor:
+        if self.cursor in on_line and bool(sentences) and self._shows_cursor():
             gutter_style = base + self._style("cursor")
             if not self.has_focus:
                 gutter_style += Style(dim=True)
@@ -527,6 +526,15 @@ class ArticleView(ScrollView, can_focus=True):
         if used + GUTTER < total:
             segments.append(Segment(" " * (total - used - GUTTER), base))
         return Strip(segments, max(total, used + GUTTER))
+
+    def _shows_cursor(self) -> bool:
+        """Only the pane being read shows its cursor bar, so there is never two of them."""
+        if self.has_focus:
+            return True
+        focused = self.app.focused
+        if isinstance(focused, ArticleView):
+            return False
+        return getattr(self.app, "active_side", self.side) == self.side
 
     # ---------------------------------------------------------------------------- events
 

@@ -165,7 +165,5 @@ def short_labels(comparison: Comparison, width: int = 18) -> list[str]:
         if len(name) > width:
             name = name[: width - 1].rstrip() + "…"
         out.append(name)
-    for i, name in enumerate(out):
-        if out.count(name) > 1:
-            out[i] = f"{name} ({i + 1})"
-    return out
+    repeated = {name for name in out if out.count(name) > 1}
+    return [f"{name} ({i + 1})" if name in repeated else name for i, name in enumerate(out)]

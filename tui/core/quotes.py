@@ -42,7 +42,7 @@ from difflib import SequenceMatcher
 
 from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
-from .names import CONTINUATION_VERBS, ROLE_HEADS, SPEECH_VERBS, fold
+from .names import CONTINUATION_VERBS, FUNCTION_WORDS, KINSHIP, ROLE_HEADS, SPEECH_VERBS, fold
 from .people import Token, gender_of, is_speech, tokenize
 
 _DOUBLE_OPEN = "“„«"
@@ -230,13 +230,19 @@ def _find_pieces(article: Article) -> list[_Piece]:
 @dataclass(slots=True)
 class _Speaker:
     name: str
-    kind: str  # "person" | "source"
+    kind: str  # "person" | "source" | "unresolved" (a role that fits no one person)
 
 
 class _ArticleContext:
     """What attribution needs about one article: sentences, tokens and who is mentioned where."""
 
-    def __init__(self, index: int, article: Article, people: Sequence[Person]) -> None:
+    def __init__(
+        self,
+        index: int,
+        article: Article,
+        people: Sequence[Person],
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.index = index
         self.article = article
         self.sentences = article.sentences
@@ -252,10 +258,27 @@ class _ArticleContext:
             self.previous_fact[p.index] = last
             if not p.boilerplate:
                 last = p.index
+        # A name inside quoted words is talked about, never the one talking: those mentions
+        # are no speakers and no antecedents for "he"/"she".
+        spans = sorted(quoted)
+        span_starts = [a for a, _ in spans]
+
+        def in_quote(m: Mention) -> bool:
+            k = bisect.bisect_right(span_starts, m.start) - 1
+            return k >= 0 and m.end <= spans[k][1]
+
         self.mentions: list[tuple[Mention, Person]] = sorted(
-            ((m, p) for p in people for m in p.mentions if m.article == index),
+            ((m, p) for p in people for m in p.mentions if m.article == index and not in_quote(m)),
             key=lambda mp: mp[0].start,
         )
+        # Who this article names, with the title words each was introduced with, for
+        # resolving "the outgoing prime minister" to the one person who holds that title.
+        self.local: list[Person] = []
+        seen: set[str] = set()
+        for _m, p in self.mentions:
+            if p.name not in seen:
+                seen.add(p.name)
+                self.local.append(p)
         self.mention_starts = [m.start for m, _ in self.mentions]
         self.gender = {p.name: gender_of(p) for p in people}
         self.people = {p.name: p for p in people}
@@ -298,12 +321,84 @@ def _words_in(toks: list[Token], start: int, end: int) -> list[Token]:
     return out
 
 
+def _cut_listener(np: list[Token]) -> list[Token]:
+    """ "a security source reached by Le Courrier", "an official speaking to Reuters": what
+    follows the participle is the outlet that listened, not the speaker."""
+    for k in range(1, len(np) - 1):
+        t, nxt = np[k], np[k + 1]
+        if t.text.islower() and (
+            (t.folded.endswith("ed") and nxt.folded == "by")
+            or (t.folded in _LISTENING and nxt.folded in ("to", "with"))
+        ):
+            return np[:k]
+    return np
+
+
+_LISTENING = frozenset({"speaking", "talking", "told", "writing"})
+# Words that say when someone held a role, not which role: "the outgoing prime minister" is
+# the "Prime Minister" the article introduced.
+_TEMPORAL = frozenset({"outgoing", "incoming", "current", "sitting", "new", "then", "now"})
+_DEFINITE = frozenset({"the", "his", "her", "their", "its"})
+_HEAD_OF = {
+    "state": frozenset({"president", "king", "queen", "monarch", "emir", "sultan"}),
+    "government": frozenset({"prime", "premier", "chancellor"}),
+}
+
+
+def _role_person(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | bool | None:
+    """A definite role phrase ("the outgoing prime minister", "the head of state", "his son
+    Marcel") -> the one person of this article it fits; None when it is a person's role that
+    fits nobody or several (never the role as if it were a name); False when not a role."""
+    words = [t for t in np if t.kind in ("word", "init")]
+    if len(words) < 2:
+        return False
+    # "his son Marcel": a given name after the role names the one person called so.
+    named = [t for t in words[1:] if t.capitalised]
+    if named and words[0].folded in _DEFINITE and any(t.folded in KINSHIP for t in words):
+        fits = [
+            p
+            for p in ctx.local
+            if fold(p.name.split()[0]) == named[0].folded and _introduced_before(ctx, p, pos)
+        ]
+        return _Speaker(fits[0].name, "person") if len(fits) == 1 else None
+    if not (words[0].folded in _DEFINITE or words[0].possessive):
+        return False
+    folded = [t.folded for t in words[1:]]
+    wanted: list[frozenset[str]]
+    if len(folded) >= 3 and folded[-3] == "head" and folded[-2] == "of" and folded[-1] in _HEAD_OF:
+        wanted = [_HEAD_OF[folded[-1]]]
+        mods = folded[:-3]
+    else:
+        head = folded[-1]
+        if head not in ROLE_HEADS or head in _PLURAL_HEADS or head in KINSHIP:
+            return False
+        wanted = [frozenset({head})]
+        mods = folded[:-1]
+    wanted += [frozenset({m}) for m in mods if m not in _TEMPORAL and m not in _DEFINITE]
+    fits = []
+    for p in ctx.local:
+        title_words = {fold(w) for t in p.titles for w in t.replace("-", " ").split()}
+        if title_words and all(w & title_words for w in wanted) and _introduced_before(ctx, p, pos):
+            fits.append(p)
+    return _Speaker(fits[0].name, "person") if len(fits) == 1 else None
+
+
+_PLURAL_HEADS = frozenset(
+    w for w in ROLE_HEADS if (w.endswith("s") and w[:-1] in ROLE_HEADS) or w == "spokespeople"
+)
+
+
+def _introduced_before(ctx: _ArticleContext, person: Person, pos: int) -> bool:
+    return any(m.start < pos for m in person.mentions if m.article == ctx.index)
+
+
 def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | None:
-    """A speaker phrase -> a person (by mention or pronoun) or a non-person source."""
+    """A speaker phrase -> a person (by mention, pronoun or title) or a non-person source."""
     if not np:
         return None
     while np and np[0].folded in _LEADING_FILLERS:
         np = np[1:]
+    np = _cut_listener(np)
     if not np or len(np) > _MAX_NP:
         return None
     start, end = np[0].start, np[-1].end
@@ -329,6 +424,10 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
         return None
     if not any(t.kind in ("word", "init") and t.folded not in _NOT_SPEAKERS for t in np):
         return None
+    role = _role_person(ctx, np, pos)
+    if role is not False:
+        # A person's role that fits nobody (or several): speech, but no speaker to name.
+        return role if isinstance(role, _Speaker) else _Speaker("", "unresolved")
     text = ctx.article.body[np[0].start : np[-1].end + (2 if np[-1].possessive else 0)]
     return _Speaker(text, "source")
 
@@ -570,6 +669,17 @@ def _left_attribution(
             return main if main is not None else (current or None)
         if is_speech(t):
             np = _np_before(ctx, before, i, floor)
+            k = i - 1
+            while k >= 0 and before[k].folded in _AUX:
+                k -= 1
+            if not np and k >= 1 and before[k].folded == "who" and before[k - 1].text == ",":
+                # "Jan Kowalski, who called the proceedings "a show trial", ...": the name
+                # the relative clause hangs on.
+                np = _np_plain(before, k - 1, floor)
+                hit = ctx.person_in(np[0].start, np[-1].end + 2) if np else None
+                if hit is None:
+                    continue
+                return _Speaker(hit[1].name, "person")
             if not np or np[0].folded in _PREPOSITIONS:
                 # "said in a message posted on Telegram": a participle, not the main verb.
                 continue
@@ -596,19 +706,52 @@ def _main_speaker(
             sp = _resolve_np(ctx, _np_before(ctx, toks, i, floor), t.start)
             if sp is not None:
                 return sp
+    # "Lund congratulated Berg in a post on X, saying ...": the subject of the main verb.
+    sent = ctx.sentence_at(before)
+    if sent is not None and sent.start >= floor:
+        hit = _subject_of(ctx, sent, toks)
+        if hit is not None and hit[0].end <= before:
+            return _Speaker(hit[1].name, "person")
     return None
+
+
+def _subject_of(
+    ctx: _ArticleContext, sent: Sentence, toks: list[Token]
+) -> tuple[Mention, Person] | None:
+    """The person a sentence is about: named in its subject, not as a possessive ("Smith's
+    lawyers") nor as the object of a preposition."""
+    if not toks:
+        return None
+    hit = ctx.first_person_in(sent.start, _subject_limit(toks))
+    if hit is None:
+        return None
+    m = hit[0]
+    if ctx.article.body[m.end : m.end + 2] in _POSSESSIVE_MARKS:
+        return None
+    before = [t for t in toks if t.end <= m.start]
+    if any(t.folded in _PREPOSITIONS or t.folded in _OF_WORDS for t in before):
+        return None
+    return hit
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def _record_events(ctx: _ArticleContext) -> None:
     """Who speaks or is the subject in each sentence, for resolving later pronouns."""
     for sent, toks in zip(ctx.sentences, ctx.tokens, strict=True):
-        first = next((t for t in toks if t.kind in ("word", "init", "abbr")), None)
-        if first is not None:
-            hit = ctx.first_person_in(sent.start, _subject_limit(toks))
-            if hit is not None:
-                ctx.events.append((hit[0].start, hit[1].name, sent.paragraph))
+        hit = _subject_of(ctx, sent, toks)
+        if hit is not None:
+            ctx.events.append((hit[0].start, hit[1].name, sent.paragraph))
         for i, t in enumerate(toks):
-            if is_speech(t):
+            if t.folded == "according" and i + 1 < len(toks) and toks[i + 1].folded == "to":
+                # "..., according to fire chief Andrés Molina." A source named here is who a
+                # following "he said" most likely means.
+                np = _np_after(toks, i + 2, sent.end)
+                hit = ctx.person_in(np[0].start, np[-1].end + 2) if np else None
+                if hit is not None:
+                    ctx.events.append((hit[0].start, hit[1].name, sent.paragraph))
+            elif is_speech(t):
                 np = _np_before(ctx, toks, i, sent.start)
                 if np:
                     hit = ctx.person_in(np[0].start, np[-1].end + 2)
@@ -618,11 +761,32 @@ def _record_events(ctx: _ArticleContext) -> None:
 
 
 def _subject_limit(toks: list[Token]) -> int:
-    """End of the sentence's subject: before its first lower-case word that is not a role."""
-    for t in toks:
+    """End of the sentence's subject: before its first lower-case word that is not a role.
+    Lower-case nouns right before a name are its role ("Union steward Klaus Weber", "Green
+    party leader Sofie Lindqvist"), unless they look like a verb ("Police arrested Karl ...")."""
+    for k, t in enumerate(toks):
         if t.kind == "word" and t.text[:1].islower() and t.folded not in _ROLE_LOWER:
+            m = k
+            while m < len(toks) and m - k < 3 and _role_like(toks[m]):
+                m += 1
+            if m > k and m < len(toks) and toks[m].capitalised and not toks[m].initial:
+                continue
             return t.start
     return toks[-1].end if toks else 0
+
+
+def _role_like(t: Token) -> bool:
+    f = t.folded
+    return (
+        t.kind == "word"
+        and t.text[:1].islower()
+        and (f in ROLE_HEADS or f in _ROLE_LOWER or not (f.endswith("ed") or f.endswith("ing")))
+        and f not in FUNCTION_WORDS
+        and f not in _NP_STOP
+        and f not in SPEECH_VERBS
+        and f not in _AUX
+        and f not in _PASSIVE
+    )
 
 
 def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | None]:
@@ -671,6 +835,10 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
                     speaker = right
             if speaker is False and same_sentence_prev is not None:
                 speaker = same_sentence_prev
+            if speaker is False and not opens_sentence:
+                speaker = _framing_subject(ctx, piece, sent, toks)
+            if speaker is False and opens_sentence:
+                speaker = _next_subject(ctx, piece, sent)
             if speaker is False:
                 speaker = _continued(ctx, pieces, n, speakers, prev_by_para, last_para_speaker)
         sp = speaker if isinstance(speaker, _Speaker) else None
@@ -691,6 +859,45 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
                 ctx.events.append((piece.start, sp.name, piece.paragraph))
                 ctx.events.sort(key=lambda e: e[0])
     return speakers
+
+
+def _framing_subject(
+    ctx: _ArticleContext, piece: _Piece, sent: Sentence, toks: list[Token]
+) -> _Speaker | bool:
+    """A partial quote framed by a verb that is not one of speech ("Hofmann thanked Qatar for
+    its "tireless efforts""): the words are the sentence subject's, when that is a person who
+    acts in the sentence (not "Smith's lawyers", not "Smith was described by ... as")."""
+    hit = _subject_of(ctx, sent, toks)
+    if hit is None or hit[0].end > piece.open:
+        return False
+    between = _words_in(toks, hit[0].end, piece.open)
+    if any(t.folded == "by" or t.folded in _PASSIVE or t.text in _HARD_STOPS for t in between):
+        return False
+    return _Speaker(hit[1].name, "person")
+
+
+def _next_subject(ctx: _ArticleContext, piece: _Piece, sent: Sentence) -> _Speaker | bool:
+    """A quote that is a whole sentence at the start of its paragraph, with the speaker named
+    as the subject of the next sentence: ""My husband is still down there." Marta Rojas, 41,
+    has not left the gate since Tuesday."."""
+    para = ctx.paragraph.get(piece.paragraph)
+    if para is None or piece.open != para.start or piece.close is None:
+        return False
+    end_sent = ctx.sentence_at(piece.close)
+    if end_sent is None or ctx.article.body[piece.close + 1 : end_sent.end].strip(" .!?"):
+        return False
+    k = ctx.position[end_sent.index] + 1
+    if k >= len(ctx.sentences) or ctx.sentences[k].paragraph != piece.paragraph:
+        return False
+    nxt = ctx.sentences[k]
+    toks = ctx.tokens[k]
+    first = next((t for t in toks if t.kind in ("word", "init", "abbr")), None)
+    hit = ctx.first_person_in(nxt.start, nxt.end)
+    if first is None or hit is None or hit[0].start != first.start:
+        return False
+    if ctx.article.body[hit[0].end : hit[0].end + 2] in _POSSESSIVE_MARKS:
+        return False
+    return _Speaker(hit[1].name, "person")
 
 
 def _continued(
@@ -920,15 +1127,17 @@ def find_quotes(
     for ai, art in enumerate(articles):
         if not art.sentences:
             continue
-        ctx = _ArticleContext(ai, art, people)
-        _record_events(ctx)
         pieces = _find_pieces(art)
+        ctx = _ArticleContext(ai, art, people, [(x.start, x.end) for x in pieces])
+        _record_events(ctx)
         speakers = _attribute(ctx, pieces)
         n = 0
         for piece, sp in zip(pieces, speakers, strict=True):
             text = art.body[piece.start : piece.end]
             if sp is None and _looks_like_scare_quote(text):
                 continue
+            if sp is not None and sp.kind == "unresolved":
+                sp = None  # speech by a role the article never ties to one person
             sent = ctx.sentence_at(piece.start)
             n += 1
             quotes.append(

@@ -1065,6 +1065,11 @@ def _speaker_fits(a: Quote, b: Quote, people: dict[str, Person]) -> bool:
     return bool(src_words & title_words)
 
 
+def _cap(a: int, b: int) -> float:
+    """The highest Dice overlap two sets of these sizes can have."""
+    return 2 * min(a, b) / (a + b) if a and b else 0.0
+
+
 def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
     by_name = {p.name: p for p in people}
     feats = [_features(q.text) for q in quotes]
@@ -1074,32 +1079,46 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
     for i, f in enumerate(feats):
         for w in f.content:
             index.setdefault(w, []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if quotes[i].article != quotes[j].article:
-                    pairs.add((i, j))
+    # Count shared content words per pair through the index, then skip any pair whose best
+    # possible score (its exact content overlap with perfect word and word-pair overlap, each
+    # capped by the two lengths) stays under the bar and that cannot be a partial rendering:
+    # a long article's quotes share common words with hundreds of others.
+    low = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
     cands: list[tuple[float, int, int, bool]] = []
-    for i, j in sorted(pairs):
-        a, b = quotes[i], quotes[j]
-        same = a.speaker is not None and a.speaker == b.speaker
-        score = _score(feats[i], feats[j])
-        if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
-            cands.append((score, i, j, False))
-            continue
-        short, long_ = (feats[i], feats[j])
-        if len(short.words) > len(long_.words):
-            short, long_ = long_, short
-        if (
-            len(short.words) >= _MIN_PARTIAL_WORDS
-            and len(short.words) < len(long_.words)
-            and short.content
-            and _contained(list(short.words), list(long_.words))
-            and _speaker_fits(a, b, by_name)
-        ):
-            cands.append((min(score, 0.99), i, j, True))
+    for i, fi in enumerate(feats):
+        shared: dict[int, int] = {}
+        art_i = quotes[i].article
+        for w in fi.content:
+            for j in index[w]:
+                if j > i and quotes[j].article != art_i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j in sorted(shared):
+            fj = feats[j]
+            n_shared = shared[j]
+            c = 2 * n_shared / (len(fi.content) + len(fj.content))
+            bound = (
+                c + _cap(len(fi.word_set), len(fj.word_set)) + _cap(len(fi.pairs), len(fj.pairs))
+            ) / 3
+            could_be_part = n_shared == min(len(fi.content), len(fj.content))
+            if bound < low and not could_be_part:
+                continue
+            a, b = quotes[i], quotes[j]
+            same = a.speaker is not None and a.speaker == b.speaker
+            score = _score(fi, fj) if bound >= low else 0.0
+            if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
+                cands.append((score, i, j, False))
+                continue
+            short, long_ = (fi, fj) if len(fi.words) <= len(fj.words) else (fj, fi)
+            if (
+                could_be_part
+                and len(short.words) >= _MIN_PARTIAL_WORDS
+                and len(short.words) < len(long_.words)
+                and short.content
+                and short.word_set <= long_.word_set
+                and _speaker_fits(a, b, by_name)
+                and _contained(list(short.words), list(long_.words))
+            ):
+                cands.append((min(_score(fi, fj), 0.99), i, j, True))
     cands.sort(key=lambda c: -c[0])
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []

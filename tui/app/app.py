@@ -179,7 +179,9 @@ class ParallaxApp(App[None]):
         self.comparison = comparison
         self._warnings = list(startup_warnings)
         super().__init__()
-        themes, theme_warnings = load_themes()
+        # The CLI loads (and reports) the themes once and passes them in; built without them
+        # (tests, `python -m tui.app.app`) the app loads the shipped and user themes itself.
+        themes, theme_warnings = ([], []) if extra_themes else load_themes()
         for t in [*themes, *extra_themes]:
             self.register_theme(t)
         self._warnings += [w for w in theme_warnings if w not in self._warnings]

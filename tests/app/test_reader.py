@@ -439,3 +439,24 @@ async def test_screenshot_module_writes_an_svg(tmp_path) -> None:
     await render(target, size=(100, 30))
     svg = target.read_text()
     assert svg.startswith("<svg") and "Aligned" in svg
+
+
+async def test_escape_cancels_a_search_and_returns_to_the_pane(fire: Comparison) -> None:
+    from textual.widgets import Input
+
+    app = ParallaxApp(fire)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "slash")
+        await pilot.pause()
+        field = app.query_one("#search", Input)
+        assert field.display and app.focused is field
+        await pilot.press(*"Dahl", "escape")
+        await pilot.pause()
+        assert not field.display
+        assert app.focused is app.view(0) and app.view(0).cursor == 1
+        assert app.search_query == ""
+        await pilot.press("slash", *"no such words", "enter")
+        await pilot.pause()
+        assert any("No match" in n.message for n in app._notifications)
+        assert app.view(0).cursor == 1

@@ -370,3 +370,20 @@ def test_generational_suffix_is_part_of_the_name_not_its_short_form() -> None:
 def test_an_organisation_word_inside_a_title_case_phrase_is_not_a_person() -> None:
     text = "Tickets sold out within hours, Major League Soccer said. Bill Gates attended."
     assert names_in(text) == ["Bill Gates"]
+
+
+def test_a_name_with_only_a_role_and_an_age_is_a_person() -> None:
+    arts = [
+        parse_article(
+            'Allotment holder Greta Lindholm, 71, said: "The council never asked us."\n\n'
+            "Lindholm said the plots had been tended since 1952."
+        )
+    ]
+    (person,) = find_people(arts)
+    assert person.name == "Greta Lindholm"
+    assert [m.text for m in person.mentions] == ["Greta Lindholm", "Lindholm"]
+
+
+def test_an_age_alone_does_not_make_a_place_a_person() -> None:
+    arts = [parse_article("Buenos Aires, 1.2 million strong, voted on Sunday.")]
+    assert find_people(arts) == []

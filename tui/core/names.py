@@ -396,7 +396,13 @@ FEMALE_NAMES = _words(
     nikki nina nora olena olga olivia pamela patricia paula priti rachel rebecca rosa ruth
     samantha sandra sara sarah sharon sophia sophie stacey stephanie susan suzanne svetlana
     tanya tara teresa tina tracy tulsi ursula valentina valerie vanessa victoria viktoria
-    vivian wendy yulia zoe
+    vivian wendy yulia zoe adriana agnes amelia anita antonia aria ayesha beatriz bridget
+    caitlin camille chiara chloe dolores eileen elif ewa farah fernanda frances gabriela
+    gemma genevieve giulia greta gwen harriet holly ines ioana iris ivana janice jasmine
+    jocelyn joanne josephine karin kasia katarzyna kerry kirsten leila lena lorna lotte lucy
+    manon margot marisa meera miriam nadine natasha nathalie neha preeti rania renata roberta
+    rosalind sabine salma selena serena shreya simone sofia stefanie sylvie tamara vera
+    veronica yasmin zainab amal tove ruth
     """
 )
 

@@ -422,7 +422,18 @@ def _initial_name(body: str, toks: list[Token], i: int, j: int) -> bool:
         return False
     if "-" in first.text and all(p[:1].isupper() for p in first.text.split("-")):
         return True
-    return _title_after(body, toks, j) is not None or _speech_follows(toks, j)
+    return (
+        _title_after(body, toks, j) is not None or _speech_follows(toks, j) or _age_follows(toks, j)
+    )
+
+
+def _age_follows(toks: list[Token], j: int) -> bool:
+    """ "Greta Lindholm, 71, said": news gives a private person's age in commas after the
+    name, which no organisation or place ever has."""
+    if j + 2 >= len(toks) or toks[j].text != "," or toks[j + 2].text != ",":
+        return False
+    age = toks[j + 1]
+    return age.kind == "num" and age.text.isdigit() and 0 < int(age.text) < 120
 
 
 def _midsentence_caps(arts: list[_ArticleTokens]) -> set[str]:
@@ -500,7 +511,7 @@ def _find_candidates(
                     surname_alone = words[-1].text in alone
                     # A capitalised sequence alone is not enough: it needs a role, a known
                     # given name, or a verb of speech together with a later surname-only use.
-                    if not (title or given or (speech and surname_alone)):
+                    if not (title or given or (speech and surname_alone) or _age_follows(toks, j)):
                         continue
                 else:
                     # One word is a person only right after a capitalised title or honorific.

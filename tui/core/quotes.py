@@ -406,7 +406,7 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
     if hit is not None:
         m, p = hit
         after = [t for t in np if t.start >= m.end]
-        ends_possessive = any(t.possessive and t.start == m.start for t in np)
+        ends_possessive = any(t.possessive and t.end == m.end for t in np)
         # "a spokesman for Putin": the person is governed by a preposition, not the speaker
         # ("Secretary of State Marco Rubio" is not: "of" does not touch the name).
         lead = [t.folded for t in np if t.end <= m.start]
@@ -538,6 +538,8 @@ def _np_after(toks: list[Token], k: int, limit: int) -> list[Token]:
     """The speaker phrase after a verb ("said Kremlin spokesman Dmitry Peskov, ...")."""
     np: list[Token] = []
     j = k
+    if j < len(toks) and toks[j].folded in _CLAUSE_SUBJECTS:
+        return np  # "..., said he would appeal": a reported clause, not a speaker
     while j < len(toks) and toks[j].end <= limit and len(np) <= _MAX_NP:
         t = toks[j]
         if t.kind in ("punct", "num"):
@@ -632,6 +634,7 @@ def _right_attribution(
     return _resolve_np(ctx, last, after[verb].start), False
 
 
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "while", "as", "although", "though", "because", "so"})
 
 

@@ -12,6 +12,7 @@ switch only needs `refresh_view()`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.style import Style
 from rich.text import Text
@@ -42,8 +43,14 @@ class PairContent:
 
 
 def _colour(variables: dict[str, str], name: str, fallback: str):
+    return _parse(variables.get(name, fallback)) or _parse(fallback)
+
+
+@lru_cache(maxsize=256)
+def _parse(value: str):
+    """Theme colour -> rich colour, cached: this runs on every cursor move."""
     try:
-        return Color.parse(variables.get(name, fallback)).rich_color
+        return Color.parse(value).rich_color
     except Exception:
         return None
 
@@ -145,7 +152,8 @@ class PairView(Widget, can_focus=False):
     def _build(self) -> Text:
         c = self.content
         variables = self.app.theme_variables
-        muted = Style(color=_colour(variables, "text-muted", "#888888"))
+        # only-here is the theme's readable-but-dimmed text colour.
+        muted = Style(color=_colour(variables, "only-here", "#888888"))
         label = Style(bold=True)
         out = Text(no_wrap=False)
         if c.kind == "empty":

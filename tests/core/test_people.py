@@ -30,8 +30,8 @@ def person(people: list[Person], name: str) -> Person:
     return found[0]
 
 
-def names_in(text: str) -> list[str]:
-    return [p.name for p in find_people([parse_article(text)])]
+def names_in(*texts: str) -> list[str]:
+    return [p.name for p in find_people([parse_article(t) for t in texts])]
 
 
 # --- the samples -------------------------------------------------------------------------
@@ -387,3 +387,69 @@ def test_a_name_with_only_a_role_and_an_age_is_a_person() -> None:
 def test_an_age_alone_does_not_make_a_place_a_person() -> None:
     arts = [parse_article("Buenos Aires, 1.2 million strong, voted on Sunday.")]
     assert find_people(arts) == []
+
+
+def test_transliterated_given_names_merge_when_the_surname_matches() -> None:
+    people = find_people(
+        [
+            parse_article("Ukrainian envoy Oleksandr Kovalenko arrived in Geneva on Monday."),
+            parse_article("The Ukrainian envoy, Alexandre Kovalenko, arrived on Monday."),
+            parse_article("Chess champion Yevgeny Sorokin and coach Mohammed Idris flew in."),
+            parse_article("Evgeny Sorokin, the chess champion, said coach Muhammad Idris agreed."),
+        ]
+    )
+    names = sorted(p.name for p in people)
+    assert len(names) == 3
+    assert any("Kovalenko" in n for n in names)
+
+
+def test_similar_given_names_of_a_brother_and_sister_stay_apart() -> None:
+    names = names_in("Engineer Karl Novak and his sister Carol Novak run the family workshop.")
+    assert sorted(names) == ["Carol Novak", "Karl Novak"]
+
+
+def test_half_of_a_hyphenated_surname_is_the_same_person() -> None:
+    (person,) = find_people(
+        [
+            parse_article(
+                "Architect Hélène Sokolov-Mercier designed the memorial. Sokolov-Mercier said "
+                "it would open in May. Sokolov added a garden."
+            )
+        ]
+    )
+    assert [m.text for m in person.mentions] == [
+        "Hélène Sokolov-Mercier",
+        "Sokolov-Mercier",
+        "Sokolov",
+    ]
+
+
+def test_capitalised_particle_at_a_sentence_start_merges_with_the_full_name() -> None:
+    (person,) = find_people(
+        [
+            parse_article(
+                "Joost van den Heuvel, the port's director, met the unions. Van den Heuvel "
+                "said nothing was agreed. Later van den Heuvel left."
+            )
+        ]
+    )
+    assert person.name == "Joost van den Heuvel"
+    assert [m.text for m in person.mentions][1:] == ["Van den Heuvel", "van den Heuvel"]
+
+
+def test_a_name_opening_a_sentence_with_an_appositive_role_is_a_person() -> None:
+    assert names_in("Cristián Paredes, the mine's safety chief, said the shaft was stable.") == [
+        "Cristián Paredes"
+    ]
+
+
+def test_companies_shown_by_grammar_are_not_people() -> None:
+    assert (
+        names_in(
+            "Shares in Marcus Wenger Holding fell 6% after the fire. Marcus Wenger Holding did "
+            "not answer questions.",
+            "Victor Almeida Transportes, which owns the depot, declined to comment.",
+            "Hugo Almeida Textiles cut its forecast on Tuesday.",
+        )
+        == []
+    )

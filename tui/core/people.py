@@ -196,6 +196,11 @@ def _short_forms(words: tuple[str, ...]) -> set[str]:
     if len(words) == 1:
         return {words[0]}
     out = {words[-1]}
+    if "-" in words[-1] and fold(words[-1].split("-")[0]) not in PARTICLES | CAPITAL_PARTICLES:
+        # "Sokolov-Mercier" is later "Sokolov" in some outlets: the first half alone.
+        head = words[-1].split("-")[0]
+        if len(head) >= 4:
+            out.add(head)
     i = len(words) - 1
     while i > 1 and (fold(words[i - 1]) in PARTICLES or fold(words[i - 1]) in CAPITAL_PARTICLES):
         i -= 1
@@ -453,6 +458,7 @@ def _find_candidates(
     midcaps = _midsentence_caps(arts)
     # Surnames seen alone (a one-word run): "a sequence whose later mentions are its surname".
     alone: set[str] = set()
+    orgs: set[tuple[str, ...]] = set()
     runs_by_sentence: list[list[tuple[Sentence, list[Token], list[tuple[int, int]]]]] = []
     for at in arts:
         body = articles[at.article].body
@@ -478,6 +484,7 @@ def _find_candidates(
                         if "-" in t.text:
                             alone.update(t.text.split("-"))
             per.append((sent, toks, trimmed))
+            _org_evidence(toks, runs, orgs)
         runs_by_sentence.append(per)
 
     cands: list[_Candidate] = []
@@ -533,7 +540,42 @@ def _find_candidates(
                         plural_title=plural,
                     )
                 )
+    if orgs:
+        # A name that anywhere acts as a company ("shares in X", "X, which", "X cut its")
+        # is that company wherever it appears: "Marcus Wenger Logistics" is no person.
+        cands = [c for c in cands if tuple(fold(w) for w in c.words) not in orgs]
     return cands, alone
+
+
+def _org_evidence(
+    toks: list[Token], runs: list[tuple[int, int]], orgs: set[tuple[str, ...]]
+) -> None:
+    """Record capitalised runs that the grammar shows to be organisations: the object of
+    "shares in/of", the owner of "'s shares", the antecedent of ", which", or the subject of
+    a verb (not of speech, where "its" may be anything's) followed by "its"."""
+    for i, j in runs:
+        words = toks[i:j]
+        key = tuple(t.folded for t in words)
+        before = [t.folded for t in toks[max(0, i - 2) : i]]
+        org = before[-2:] in (["shares", "in"], ["shares", "of"], ["stake", "in"])
+        if not org and j < len(toks):
+            nxt = toks[j]
+            after = toks[j + 1] if j + 1 < len(toks) else None
+            after = after if after is not None else nxt
+            org = (
+                (words[-1].possessive and nxt.folded == "shares")
+                or (nxt.text == "," and after.folded == "which")
+                or (
+                    after.folded == "its"
+                    and nxt.kind == "word"
+                    and nxt.text.islower()
+                    and not is_speech(nxt)
+                )
+            )
+        if org:
+            orgs.add(key)
+            if toks[i].initial and len(key) > 1:
+                orgs.add(key[1:])
 
 
 def is_speech(tok: Token) -> bool:
@@ -572,7 +614,30 @@ def _first_compatible(a: str, b: str) -> bool:
         return fa[0] == fb[0]
     if fa.startswith(fb) or fb.startswith(fa):
         return True
-    return fuzz.ratio(fa, fb) >= 85
+    if fuzz.ratio(fa, fb) >= 85:
+        return True
+    # Transliterations of one given name: "Oleksandr"/"Alexandre", "Yevgeny"/"Evgeny",
+    # "Mohammed"/"Muhammad" keep their consonants in order once spelling habits are undone.
+    if (fa in FEMALE_NAMES) != (fb in FEMALE_NAMES) and fa in GIVEN_NAMES and fb in GIVEN_NAMES:
+        return False  # "Karl"/"Carol": siblings, not spellings
+    ka, kb = _skeleton(fa), _skeleton(fb)
+    return len(ka) >= 3 and ka == kb
+
+
+_TRANSLIT = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("j", "y"))
+
+
+def _skeleton(name: str) -> str:
+    """The consonants of a folded given name, doubled letters and spelling variants undone."""
+    for a, b in _TRANSLIT:
+        name = name.replace(a, b)
+    out: list[str] = []
+    for ch in name:
+        if ch in "aeiouy" or not ch.isalpha():
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
 
 
 def _bare(surname: str) -> str:

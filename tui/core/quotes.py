@@ -42,7 +42,15 @@ from difflib import SequenceMatcher
 
 from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
-from .names import CONTINUATION_VERBS, FUNCTION_WORDS, KINSHIP, ROLE_HEADS, SPEECH_VERBS, fold
+from .names import (
+    CONTINUATION_VERBS,
+    FUNCTION_WORDS,
+    KINSHIP,
+    PARTICLES,
+    ROLE_HEADS,
+    SPEECH_VERBS,
+    fold,
+)
 from .people import Token, gender_of, is_speech, tokenize
 
 _DOUBLE_OPEN = "“„«"
@@ -304,6 +312,14 @@ class _ArticleContext:
         hits = self._within(start, end)
         return hits[0] if hits else None
 
+    def covering(self, pos: int) -> tuple[Mention, Person] | None:
+        """The mention that spans pos: a speaker phrase cut inside a name ("Leyen" of "von der
+        Leyen") still names the whole person."""
+        k = bisect.bisect_right(self.mention_starts, pos) - 1
+        if k >= 0 and self.mentions[k][0].start <= pos < self.mentions[k][0].end:
+            return self.mentions[k]
+        return None
+
     def person_in(self, start: int, end: int) -> tuple[Mention, Person] | None:
         """The last person mention inside [start, end) (the head of "Trump's envoy Witkoff")."""
         hits = self._within(start, end)
@@ -402,7 +418,7 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
     if not np or len(np) > _MAX_NP:
         return None
     start, end = np[0].start, np[-1].end
-    hit = ctx.person_in(start, end + 2)
+    hit = ctx.person_in(start, end + 2) or ctx.covering(start)
     if hit is not None:
         m, p = hit
         after = [t for t in np if t.start >= m.end]
@@ -513,6 +529,7 @@ def _np_plain(toks: list[Token], k: int, floor: int) -> list[Token]:
             and t.folded not in ("the", "a", "an")
             and (np[0].text[:1].isupper())
             and t.folded not in _ROLE_LOWER
+            and not (t.folded in PARTICLES and t.text.islower())  # "von der Leyen"
         ):
             break
         np.insert(0, t)

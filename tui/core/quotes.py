@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -1085,61 +1086,82 @@ def _speaker_fits(a: Quote, b: Quote, people: dict[str, Person]) -> bool:
     return bool(src_words & title_words)
 
 
-def _cap(a: int, b: int) -> float:
-    """The highest Dice overlap two sets of these sizes can have."""
-    return 2 * min(a, b) / (a + b) if a and b else 0.0
-
-
 def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
     by_name = {p.name: p for p in people}
     feats = [_features(q.text) for q in quotes]
+    # Quotes repeated word for word within an article (a refrain, a syndicated paragraph)
+    # are compared once per distinct text; the verdict is then applied to each member pair.
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, q in enumerate(quotes):
+        groups.setdefault((q.article, q.text), []).append(i)
+    reps = [members[0] for members in groups.values()]
+    members_of = list(groups.values())
     # Only pairs from different articles that share a content word can render one statement:
-    # an inverted index keeps long articles from comparing every quote with every other.
-    index: dict[str, list[int]] = {}
-    for i, f in enumerate(feats):
-        for w in f.content:
-            index.setdefault(w, []).append(i)
-    # Count shared content words per pair through the index, then skip any pair whose best
-    # possible score (its exact content overlap with perfect word and word-pair overlap, each
-    # capped by the two lengths) stays under the bar and that cannot be a partial rendering:
-    # a long article's quotes share common words with hundreds of others.
+    # an inverted index per article keeps long articles from comparing every quote with
+    # every other, and counts the shared content words of each pair in one C-level pass.
+    index: dict[int, dict[str, list[int]]] = {}
+    for g, i in enumerate(reps):
+        per = index.setdefault(quotes[i].article, {})
+        for w in feats[i].content:
+            per.setdefault(w, []).append(g)
+    later = sorted(index)
+    sizes = [(len(f.content), len(f.word_set), len(f.pairs)) for f in feats]
+    # A pair is scored only when its best possible score (exact content overlap, exact word
+    # overlap, word-pair overlap capped by the two sizes) reaches the bar, or when it may be
+    # a partial rendering (all the shorter quote's content words shared).
     low = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
     cands: list[tuple[float, int, int, bool]] = []
-    for i, fi in enumerate(feats):
-        shared: dict[int, int] = {}
+    for g, i in enumerate(reps):
+        fi = feats[i]
         art_i = quotes[i].article
-        for w in fi.content:
-            for j in index[w]:
-                if j > i and quotes[j].article != art_i:
-                    shared[j] = shared.get(j, 0) + 1
-        for j in sorted(shared):
-            fj = feats[j]
-            n_shared = shared[j]
-            c = 2 * n_shared / (len(fi.content) + len(fj.content))
-            bound = (
-                c + _cap(len(fi.word_set), len(fj.word_set)) + _cap(len(fi.pairs), len(fj.pairs))
-            ) / 3
-            could_be_part = n_shared == min(len(fi.content), len(fj.content))
-            if bound < low and not could_be_part:
+        ci, wi, pi = sizes[i]
+        for art in later:
+            if art <= art_i:
                 continue
-            a, b = quotes[i], quotes[j]
-            same = a.speaker is not None and a.speaker == b.speaker
-            score = _score(fi, fj) if bound >= low else 0.0
-            if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
-                cands.append((score, i, j, False))
-                continue
-            short, long_ = (fi, fj) if len(fi.words) <= len(fj.words) else (fj, fi)
-            if (
-                could_be_part
-                and len(short.words) >= _MIN_PARTIAL_WORDS
-                and len(short.words) < len(long_.words)
-                and short.content
-                and short.word_set <= long_.word_set
-                and _speaker_fits(a, b, by_name)
-                and _contained(list(short.words), list(long_.words))
-            ):
-                cands.append((min(_score(fi, fj), 0.99), i, j, True))
-    cands.sort(key=lambda c: -c[0])
+            per = index[art]
+            shared: Counter[int] = Counter()
+            for w in fi.content:
+                hits = per.get(w)
+                if hits:
+                    shared.update(hits)
+            for h in sorted(shared):
+                j = reps[h]
+                fj = feats[j]
+                cj, wj, pj = sizes[j]
+                n_shared = shared[h]
+                could_be_part = n_shared == min(ci, cj)
+                c = 2 * n_shared / (ci + cj)
+                w_cap = 2 * min(wi, wj) / (wi + wj) if wi and wj else 0.0
+                p_cap = 2 * min(pi, pj) / (pi + pj) if pi and pj else 0.0
+                if (c + w_cap + p_cap) / 3 < low and not could_be_part:
+                    continue
+                wd = 2 * len(fi.word_set & fj.word_set) / (wi + wj) if wi and wj else 0.0
+                score = 0.0
+                if (c + wd + p_cap) / 3 >= low:
+                    pd = 2 * len(fi.pairs & fj.pairs) / (pi + pj) if pi and pj else 0.0
+                    score = (c + wd + pd) / 3
+                short, long_ = (fi, fj) if len(fi.words) <= len(fj.words) else (fj, fi)
+                contained: bool | None = None
+                for x in members_of[g]:
+                    for y in members_of[h]:
+                        a, b = quotes[x], quotes[y]
+                        same = a.speaker is not None and a.speaker == b.speaker
+                        if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
+                            cands.append((score, x, y, False))
+                            continue
+                        if not could_be_part or not _speaker_fits(a, b, by_name):
+                            continue
+                        if contained is None:
+                            contained = (
+                                len(short.words) >= _MIN_PARTIAL_WORDS
+                                and len(short.words) < len(long_.words)
+                                and bool(short.content)
+                                and short.word_set <= long_.word_set
+                                and _contained(list(short.words), list(long_.words))
+                            )
+                        if contained:
+                            cands.append((min(_score(fi, fj), 0.99), x, y, True))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []
     for score, i, j, partial in cands:

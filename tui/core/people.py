@@ -91,14 +91,6 @@ class Token:
 _WORDISH = frozenset({"word", "init", "abbr"})
 
 
-def _make_token(text: str, start: int, kind: str, possessive: bool) -> Token:
-    capital = kind in _WORDISH and (
-        # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
-        text[:1].isupper() or (kind == "word" and bool(_PARTICLE_PREFIX.match(text)))
-    )
-    return Token(text, start, start + len(text), kind, possessive, False, fold(text), capital)
-
-
 # Tokens per sentence, shared by the people and quotes stages of one comparison (both read
 # every sentence; tokenising twice was a third of their time). Keyed by the sentence itself
 # (frozen, compared by value) and cleared when it grows, so memory stays bounded.
@@ -113,22 +105,33 @@ def tokenize(sentence: Sentence) -> list[Token]:
     if hit is not None:
         return hit
     out: list[Token] = []
+    append = out.append
     first_word_seen = False
     base = sentence.start
+    wordish = _WORDISH
+    prefix = _PARTICLE_PREFIX.match
     for m in _TOKEN_RE.finditer(sentence.text):
         kind = m.lastgroup or "punct"
         text = m.group()
+        start = base + m.start()
         possessive = False
+        if kind == "punct":
+            append(Token(text, start, start + 1, kind, False, False, text, False))
+            continue
         if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
             text, possessive = text[:-2], True
-        tok = _make_token(text, base + m.start(), kind, possessive)
+        capital = kind in wordish and (
+            # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
+            text[:1].isupper() or ("-" in text and kind == "word" and bool(prefix(text)))
+        )
+        tok = Token(text, start, start + len(text), kind, possessive, False, fold(text), capital)
         if not first_word_seen:
-            if kind in _WORDISH:
+            if kind in wordish:
                 tok.initial = True
                 first_word_seen = True
             elif kind == "num":
                 first_word_seen = True
-        out.append(tok)
+        append(tok)
     if len(_TOKEN_CACHE) > _TOKEN_CACHE_LIMIT:
         _TOKEN_CACHE.clear()
     _TOKEN_CACHE[sentence] = out

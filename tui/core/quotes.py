@@ -1045,12 +1045,24 @@ def _contained(short: list[str], long_: list[str]) -> bool:
     return n > 0 and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
-def _diff(left: Quote, right: Quote) -> tuple[DiffOp, ...]:
+def _diff(
+    left: Quote,
+    right: Quote,
+    memo: dict[tuple[str, str], list[tuple[str, int, int, int, int]]] | None = None,
+) -> tuple[DiffOp, ...]:
+    """Word diff of two quotes in body offsets. The opcodes depend only on the two texts, so
+    a repeated pair of renderings is matched once (`memo`)."""
     lw = _words(left.text, left.start)
     rw = _words(right.text, right.start)
-    sm = SequenceMatcher(a=[w for w, _, _ in lw], b=[w for w, _, _ in rw], autojunk=False)
+    key = (left.text, right.text)
+    opcodes = memo.get(key) if memo is not None else None
+    if opcodes is None:
+        sm = SequenceMatcher(a=[w for w, _, _ in lw], b=[w for w, _, _ in rw], autojunk=False)
+        opcodes = sm.get_opcodes()
+        if memo is not None:
+            memo[key] = opcodes
     ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else left.start)
         le = lw[i2 - 1][2] if i1 < i2 else ls
         rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else right.start)
@@ -1088,7 +1100,11 @@ def _speaker_fits(a: Quote, b: Quote, people: dict[str, Person]) -> bool:
 
 def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
     by_name = {p.name: p for p in people}
-    feats = [_features(q.text) for q in quotes]
+    by_text: dict[str, _Features] = {}
+    for q in quotes:
+        if q.text not in by_text:
+            by_text[q.text] = _features(q.text)
+    feats = [by_text[q.text] for q in quotes]
     # Quotes repeated word for word within an article (a refrain, a syndicated paragraph)
     # are compared once per distinct text; the verdict is then applied to each member pair.
     groups: dict[tuple[int, str], list[int]] = {}
@@ -1164,6 +1180,7 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []
+    memo: dict[tuple[str, str], list[tuple[str, int, int, int, int]]] = {}
     for score, i, j, partial in cands:
         a, b = quotes[i], quotes[j]
         if not partial:
@@ -1175,7 +1192,9 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
         mismatch = (
             left.speaker is not None and right.speaker is not None and left.speaker != right.speaker
         )
-        links.append(QuoteLink(left.id, right.id, round(score, 3), _diff(left, right), mismatch))
+        links.append(
+            QuoteLink(left.id, right.id, round(score, 3), _diff(left, right, memo), mismatch)
+        )
     links.sort(key=lambda lk: (lk.left, lk.right))
     return links
 

@@ -384,3 +384,27 @@ def test_any_articles_align_without_error_and_keep_every_invariant(texts: list[s
                 assert arts[al.left.article].body[c.left_span[0] : c.left_span[1]] == c.left
             if c.right_span:
                 assert arts[al.right.article].body[c.right_span[0] : c.right_span[1]] == c.right
+
+
+def test_a_sentence_repeated_hundreds_of_times_aligns_to_a_few_copies_only() -> None:
+    line = (
+        "Floodwaters killed 12 people in the northern province of Valdor on Tuesday, "
+        "the regional governor said. "
+    )
+    a = _article(line * 400, "repeated")
+    b = _article(FLOOD_B, "b")
+    als = align_articles([a, b])
+    assert als, "the repeated fact is still the same fact"
+    assert all(len(al.left.sentences) <= 3 for al in als)
+    assert len(_pairs(als)) <= 3 * len(b.sentences)
+
+
+def test_a_giant_unpunctuated_sentence_keeps_a_covering_diff_without_details() -> None:
+    phrase = "talks in Geneva on Tuesday between Putin and Trump ended without agreement"
+    words = phrase.split()
+    a = _article(" ".join(words * 120), "a")
+    b = _article(" ".join(reversed(words * 120)), "b")
+    (al,) = align_articles([a, b])
+    assert al.shared == () and al.conflicts == ()
+    (op,) = al.diff
+    assert (op.left, op.right) == (a.body, b.body)

@@ -87,8 +87,18 @@ MIN_CONTENT = 6
 # Candidate filtering: postings walked per sentence, candidates kept per sentence.
 POSTING_BUDGET = 250
 CANDIDATES = 8
+# Passages longer than this (in words) get no shared spans, word diff or conflicts: those are
+# quadratic, and no real news sentence (or run of three) comes near it.
+MAX_DETAIL_WORDS = 600
+# One sentence aligns to at most this many sentences of the other article.
+MAX_COUNTERPARTS = 3
 # Relative position: at most this much is added for pairs at the same place in both articles.
 POSITION_WEIGHT = 0.03
+
+
+# (left position, right position, score, mutual best) and (left, right, score, mutual).
+_Edge = tuple[int, int, float, bool]
+_Group = tuple[list[int], list[int], float, bool]
 
 
 @dataclass(slots=True)
@@ -173,6 +183,7 @@ def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
     # The same cached tokens the shared spans, diff and conflicts read later.
     toks = sentence_tokens(text, base)
     last = len(toks) - 1
+    r = 0  # the first quote region that does not end before the current word
     for k, t in enumerate(toks):
         if t.stop:
             continue
@@ -192,8 +203,11 @@ def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
             if not _name_continues(toks, k):
                 boost = BOOST_NAME
         if regions:
+            # Tokens and regions both run left to right: one pointer, not a scan per word.
             pos = t.start - base
-            if any(a <= pos < b for a, b in regions):
+            while r < len(regions) and regions[r][1] <= pos:
+                r += 1
+            if r < len(regions) and regions[r][0] <= pos:
                 boost *= BOOST_QUOTE
         tf[term] += boost
     return tf, content
@@ -288,7 +302,7 @@ def pair_score(a: _Sent, b: _Sent, cos: float | None = None) -> float:
     return min(1.0, W_TSR * tsr + (1.0 - W_TSR) * cos)
 
 
-def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float, bool]]:
+def _match(left: list[_Sent], right: list[_Sent]) -> list[_Edge]:
     """Scored candidate pairs -> the kept edges (left position, right position, score,
     whether each is the other's best counterpart)."""
     cands = _candidates(left, _index(right))
@@ -311,7 +325,7 @@ def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float,
             best_l[i] = (ranked, j)
         if ranked > best_r.get(j, (-1.0, -1))[0]:
             best_r[j] = (ranked, i)
-    edges = []
+    edges: list[_Edge] = []
     for (i, j), s in sorted(scores.items()):
         if s < THRESHOLD:
             continue
@@ -323,7 +337,28 @@ def _match(left: list[_Sent], right: list[_Sent]) -> list[tuple[int, int, float,
         if s < scores[(i, jl)] - MARGIN or s < scores[(il, j)] - MARGIN:
             continue
         edges.append((i, j, min(1.0, s), jl == j and il == i))
-    return edges
+    return _cap(_cap(edges, left, right, 0), left, right, 1)
+
+
+def _cap(edges: list[_Edge], left: list[_Sent], right: list[_Sent], side: int) -> list[_Edge]:
+    """At most MAX_COUNTERPARTS edges per sentence of one side, the strongest (then the
+    nearest in position) first.
+
+    A lead sentence carries two or three facts, not more; without a cap, an article that
+    repeats one sentence thousands of times would align all of them to one counterpart (and
+    merge them into one passage whose word diff never ends).
+    """
+    by: dict[int, list[_Edge]] = defaultdict(list)
+    for e in edges:
+        by[e[side]].append(e)
+    if all(len(es) <= MAX_COUNTERPARTS for es in by.values()):
+        return edges
+    kept: list[_Edge] = []
+    for es in by.values():
+        es.sort(key=lambda e: (-e[2], abs(left[e[0]].pos - right[e[1]].pos), e[0], e[1]))
+        kept.extend(es[:MAX_COUNTERPARTS])
+    kept.sort()
+    return kept
 
 
 def _runs(positions: list[int]) -> list[list[int]]:
@@ -335,10 +370,6 @@ def _runs(positions: list[int]) -> list[list[int]]:
         else:
             runs.append([p])
     return runs
-
-
-_Edge = tuple[int, int, float, bool]
-_Group = tuple[list[int], list[int], float, bool]
 
 
 def _group(edges: list[_Edge]) -> list[_Group]:
@@ -567,6 +598,14 @@ def align_pair(
         lspan, rspan = ltok.span(lidx), rtok.span(ridx)
         lp = Passage(a, tuple(lidx))
         rp = Passage(b, tuple(ridx))
+        if len(lt) > MAX_DETAIL_WORDS or len(rt) > MAX_DETAIL_WORDS:
+            # Not prose a reader compares word by word (a "sentence" of thousands of words
+            # from a file without punctuation): keep the pair, skip the quadratic details.
+            ls_, le_ = lspan
+            rs_, re_ = rspan
+            whole = DiffOp("replace", ls_, le_, rs_, re_, left.body[ls_:le_], right.body[rs_:re_])
+            out.append(Alignment(lp, rp, round(score, 4), (), (whole,), ()))
+            continue
         out.append(
             Alignment(
                 left=lp,

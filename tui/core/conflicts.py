@@ -42,6 +42,8 @@ from .text import (
     weekday_of,
 )
 
+# Passages longer than this many words are not compared (see find_conflicts).
+MAX_WORDS = 600
 # Number words that are too often not counts ("one of them", "no one", "half-hearted").
 _WEAK_NUMBER_WORDS = frozenset({"one", "once", "half", "second"})
 _SIGNS = frozenset("%" + CURRENCY)
@@ -546,6 +548,8 @@ def find_conflicts(
     lb, rb = left_article.body, right_article.body
     lsents = _passage_tokens(left_article, left_passage)
     rsents = _passage_tokens(right_article, right_passage)
+    if sum(map(len, lsents)) > MAX_WORDS or sum(map(len, rsents)) > MAX_WORDS:
+        return ()  # not a passage of prose; the comparisons below are quadratic
     ldates, lused = _dates(lb, lsents)
     rdates, rused = _dates(rb, rsents)
     lnums = _numbers(lb, lsents, lused)

@@ -75,6 +75,7 @@ class ParallaxApp(App[None]):
 
     CSS_PATH = "parallax.tcss"
     TITLE = "Parallax"
+    HELP_NAME = "Parallax"
     HELP = "Parallax lines up how different outlets report the same news event."
     AUTO_FOCUS = "#left"
 

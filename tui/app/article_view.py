@@ -245,6 +245,7 @@ class ArticleView(ScrollView, can_focus=True):
         ),
     ]
 
+    HELP_NAME = "Article pane"
     HELP = (
         "An article. The cursor is on one sentence; the passage it belongs to and the "
         "matching passage in the other pane are highlighted."

@@ -105,11 +105,11 @@ class HelpScreen(ModalScreen[None]):
     def _legend(self) -> Text:
         variables = self.app.theme_variables
         text = Text("Colours\n", style="bold underline")
+        accent = _parse(variables.get("accent", "#ffa62b"))
+        text.append("  ▌       ", Style(color=accent, bold=True))
+        text.append(" the cursor: the sentence you are on (in the pane being read)\n")
         for name, meaning in LEGEND:
-            try:
-                colour = Color.parse(variables.get(name, "#888888")).rich_color
-            except Exception:
-                colour = None
+            colour = _parse(variables.get(name, "#888888"))
             if name.endswith("-bg") or name == "search-match":
                 text.append("  sample  ", Style(bgcolor=colour))
             else:
@@ -117,11 +117,15 @@ class HelpScreen(ModalScreen[None]):
             text.append(f" {meaning}\n")
         palette = Text("  palette: ")
         for i in range(8):
-            try:
-                colour = Color.parse(variables.get(f"align-{i}", "#888888")).rich_color
-            except Exception:
-                colour = None
+            colour = _parse(variables.get(f"align-{i}", "#888888"))
             palette.append(f" {i} ", Style(color=colour, bold=True))
         text.append_text(palette)
         text.append("\n  Neighbouring passages never share a palette colour.")
         return text
+
+
+def _parse(value: str):
+    try:
+        return Color.parse(value).rich_color
+    except Exception:
+        return None

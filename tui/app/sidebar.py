@@ -55,6 +55,7 @@ def quote_prompt(quote: Quote, comparison: Comparison, linked: bool) -> Text:
 class Sidebar(Vertical):
     """Tabs for People and Quotes; empty tabs say so instead of showing nothing."""
 
+    HELP_NAME = "Sidebar"
     HELP = (
         "People: enter highlights every mention in both panes (m / M step through them). "
         "Quotes: enter jumps to the quote; a quote both articles carry shows its two wordings."

@@ -23,13 +23,15 @@ How it works, and why:
 4. Matching keeps a pair when its score reaches THRESHOLD (calibrated on annotated pairs, see
    benchmarks/quality.py) and it is close to the best pair of *both* its sentences (within
    MARGIN): mutual-best pairs always qualify, and a sentence gets a second counterpart only
-   when that one is nearly as strong and prefers it back. Order is not a constraint (outlets
-   reorder freely); relative position only breaks near ties.
+   when that one is nearly as strong and prefers it back; never more than MAX_COUNTERPARTS.
+   Order is not a constraint (outlets reorder freely); relative position only breaks near
+   ties when choosing a sentence's best counterpart.
 5. One-to-many: when a sentence's counterparts are consecutive sentences of the other article
    they are merged into one passage, so the reader highlights "this sentence = those two" as
    one unit; counterparts that are far apart become separate alignments sharing the sentence.
 6. Each kept pair gets the shared word runs (for highlighting), a word diff of the two
-   passages and the conflicts (tui.core.conflicts).
+   passages and the conflicts (tui.core.conflicts). Pairs that are nobody's best counterpart
+   keep only name and quote conflicts (see `_conflicts`).
 """
 
 from __future__ import annotations

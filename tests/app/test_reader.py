@@ -460,3 +460,64 @@ async def test_escape_cancels_a_search_and_returns_to_the_pane(fire: Comparison)
         await pilot.pause()
         assert any("No match" in n.message for n in app._notifications)
         assert app.view(0).cursor == 1
+
+
+async def test_odd_articles_never_crash_the_reader(fire: Comparison) -> None:
+    """Only boilerplate, one huge URL-like word, wide CJK text and emoji, tiny panes."""
+    only_boiler = make_article(
+        "/tmp/boiler.txt",
+        "",
+        "",
+        "",
+        [
+            (["Related article: Markets slide as rates rise"], "related"),
+            (["Photo: Reuters"], "credit"),
+        ],
+    )
+    odd = make_article(
+        "/tmp/odd.txt",
+        "東京で火災 🔥",
+        "共同通信",
+        "2024-03-12",
+        [
+            (
+                [
+                    "東京の化学工場で火災が発生し、三人が負傷した。",
+                    "See https://example.org/" + "x" * 300 + " for more.",
+                ],
+                None,
+            ),
+            (["Emoji 🔥🚒 in a sentence, and a tab\tinside."], None),
+        ],
+    )
+    app = ParallaxApp(Comparison((only_boiler, odd)))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        for key in [
+            "j",
+            "n",
+            "o",
+            "c",
+            "enter",
+            "G",
+            "g",
+            "tab",
+            "j",
+            "j",
+            "enter",
+            "m",
+            "semicolon",
+        ]:
+            await pilot.press(key)
+        await pilot.pause()
+        for size in [(20, 5), (41, 12), (300, 100)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.press("j", "k")
+        await pilot.pause()
+        assert app.is_running
+        text = screen_text(app)
+        assert "東京で火災" in text
+        assert "no sentences" in str(app.query_one("#status").render()) or app.active_side == 1
+        rows = pane_lines(app.view(1))
+        assert all(len(r) <= 400 for r in rows)

@@ -262,3 +262,13 @@ async def test_theme_switch_repaints_with_the_new_colours(fire: Comparison) -> N
         after = segment_styles(app.view(0), "Related article")[0].color
         assert after == colour(app, "boilerplate")
         assert after != before
+
+
+async def test_clicking_a_sidebar_entry_selects_it(fire: Comparison) -> None:
+    app = ParallaxApp(fire)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#people-list", offset=(3, 0))
+        await pilot.pause()
+        assert app.selected_person is fire.people[0]
+        assert app.view(0).cursor == 2

@@ -668,3 +668,26 @@ def test_saying_continues_the_subject_of_a_non_speech_main_verb() -> None:
 def test_a_possessive_subject_is_not_the_person_it_belongs_to() -> None:
     got = speakers('Senator Dale Whitfield\'s lawyers described the charges as "baseless".')
     assert got == [("baseless", "Senator Dale Whitfield's lawyers")]
+
+
+def test_a_company_subject_owns_the_partial_quote_its_verb_frames() -> None:
+    got = speakers(
+        'Nordlys Ferries expressed "its deepest sympathy" with the families on Sunday. '
+        'The company called the capsizing "a tragedy beyond words".'
+    )
+    assert got == [
+        ("its deepest sympathy", "Nordlys Ferries"),
+        ("a tragedy beyond words", "The company"),
+    ]
+
+
+def test_an_appositive_name_before_a_colon_clause_speaks() -> None:
+    got = speakers(
+        'The union\'s treasurer, Kwame Asante, backed the strike: "We have the money to hold out."'
+    )
+    assert got == [("We have the money to hold out.", "Kwame Asante")]
+
+
+def test_a_passive_framing_verb_does_not_hand_the_quote_to_its_subject() -> None:
+    got = speakers('Nurse Agnieszka Wolska was described by colleagues as "tireless".')
+    assert got == []

@@ -71,6 +71,9 @@ ROLE_HEADS = _words(
     athlete goalkeeper defender forward batsman bowler cyclist runner swimmer forecaster
     meteorologist climatologist seismologist geologist epidemiologist virologist curator
     librarian accountant auditor broker landlord tenant priest pastor monk nun
+    treasurer mechanic neighbour neighbor caretaker electrician plumber janitor cashier
+    waiter waitress carer caregiver midwife pharmacist dentist veterinarian rancher
+    labourer laborer welder rescuer lifeguard
     """
 )
 

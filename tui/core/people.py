@@ -472,6 +472,7 @@ def _find_candidates(
             for i, j in runs:
                 if (
                     toks[i].initial
+                    and toks[i].kind != "init"  # an initial is never grammar's capital
                     and toks[i].folded not in GIVEN_NAMES
                     and toks[i].text not in midcaps
                     and not _initial_name(body, toks, i, j)

@@ -713,6 +713,14 @@ def _left_attribution(
         hit = ctx.first_person_in(clause[0].start, clause[-1].end) if clause else None
         if hit is not None and hit[0].start <= _subject_limit(clause):
             return _Speaker(hit[1].name, "person")
+        # "The club's president, Luca Ferri, backed him: "...": the name in the appositive
+        # right before the clause is its subject.
+        if hit is None and cut > 0 and clause and clause[0].text[:1].islower():
+            prev_cut = max((k for k, t in enumerate(before[:cut]) if t.text == ","), default=-1)
+            seg = before[prev_cut + 1 : cut]
+            app = ctx.first_person_in(seg[0].start, seg[-1].end) if seg else None
+            if app is not None and app[0].start == seg[0].start and app[0].end == seg[-1].end:
+                return _Speaker(app[1].name, "person")
     return False
 
 
@@ -889,12 +897,39 @@ def _framing_subject(
     its "tireless efforts""): the words are the sentence subject's, when that is a person who
     acts in the sentence (not "Smith's lawyers", not "Smith was described by ... as")."""
     hit = _subject_of(ctx, sent, toks)
-    if hit is None or hit[0].end > piece.open:
+    if hit is None:
+        return _source_subject(ctx, piece, sent, toks)
+    if hit[0].end > piece.open:
         return False
     between = _words_in(toks, hit[0].end, piece.open)
     if any(t.folded == "by" or t.folded in _PASSIVE or t.text in _HARD_STOPS for t in between):
         return False
     return _Speaker(hit[1].name, "person")
+
+
+def _source_subject(
+    ctx: _ArticleContext, piece: _Piece, sent: Sentence, toks: list[Token]
+) -> _Speaker | bool:
+    """ "Baltic Shipping expressed "its deepest solidarity"", "The company called the sinking
+    "a tragedy"": a short subject at the sentence start, then a past-tense verb, then the
+    quote later in the same clause."""
+    words = _words_in(toks, sent.start, piece.open)
+    k = 0
+    if words and words[0].folded in ("the", "a", "an"):
+        k = 1
+        if k < len(words) and words[k].text.islower():
+            k += 1  # "The company", "The ministry"
+    while k < len(words) and words[k].capitalised and k < 5:
+        k += 1
+    if k == 0 or k >= len(words):
+        return False
+    np, verb = words[:k], words[k]
+    if not (verb.text.islower() and verb.folded.endswith("ed")) or verb.folded in _PASSIVE:
+        return False
+    if any(t.text in _HARD_STOPS or t.text == "," for t in words[k:]):
+        return False
+    sp = _resolve_np(ctx, np, verb.start)
+    return sp if sp is not None else False
 
 
 def _next_subject(ctx: _ArticleContext, piece: _Piece, sent: Sentence) -> _Speaker | bool:

@@ -765,6 +765,24 @@ def test_twenty_megabytes_loads_or_is_refused_without_hanging(tmp_path: Path) ->
         assert_one_line_error(run, "big.txt")
 
 
+def test_largest_accepted_article_of_quotes_does_not_hang(tmp_path: Path) -> None:
+    """Just under the size limit, tens of thousands of short quotes: every stage must stay
+    near-linear, or an accepted file becomes a hang. The guard allows several times what a
+    linear pipeline needs on a slow machine; it is not a speed test."""
+    from tui.core import loading
+
+    limit = getattr(loading, "MAX_BYTES", 2 * 1024 * 1024)
+    line = "“We go,” Vries said. "
+    text = line * ((limit - 1024) // len(line.encode("utf-8")))
+    a = write(tmp_path / "a.txt", text)
+    b = write(tmp_path / "b.txt", PORT_B)
+    run = run_installed(a, b, timeout=60)
+    if run.code == 0:
+        assert_ok(run)
+    else:
+        assert_one_line_error(run, "a.txt")
+
+
 # ---------------------------------------------------------------- what the articles say
 
 

@@ -86,10 +86,20 @@ def test_amounts_with_multipliers_conflict_when_they_differ() -> None:
         ),
         ("The company employs 1,200 people in Lensk.", "The company employs 1200 people in Lensk."),
         ("The fine was $2 billion.", "The fine was $2,000,000,000."),
+        ("Unemployment fell to 4 per cent in May.", "Unemployment fell to 4% in May."),
     ],
 )
 def test_equal_numbers_written_differently_do_not_conflict(left: str, right: str) -> None:
     assert _conflicts(left, right) == ()
+
+
+def test_per_is_a_rate_not_a_percentage() -> None:
+    out = _conflicts(
+        "Shares were sold at $5 per share, the company said.",
+        "Shares were sold at $6 per share, the company said.",
+    )
+    assert _sides(out) == [("number", "$5", "$6")]
+    assert out[0].note == "different amounts"
 
 
 def test_number_words_and_percentages_are_compared_by_value() -> None:

@@ -47,7 +47,6 @@ MAX_WORDS = 600
 # Number words that are too often not counts ("one of them", "no one", "half-hearted").
 _WEAK_NUMBER_WORDS = frozenset({"one", "once", "half", "second"})
 _SIGNS = frozenset("%" + CURRENCY)
-_PERCENT_WORDS = frozenset({"percent", "per", "pct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +198,13 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                 unit = "%"
             if end_k + 1 < len(toks):
                 nxt_tok = toks[end_k + 1]
-                if nxt_tok.norm in _PERCENT_WORDS:
+                after = toks[end_k + 2].norm if end_k + 2 < len(toks) else ""
+                if nxt_tok.norm in ("percent", "pct"):
                     unit = "%"
                     end_k += 1
-                    if toks[end_k].norm == "per" and end_k + 1 < len(toks):
-                        end_k += 1
+                elif nxt_tok.norm == "per" and after == "cent":
+                    unit = "%"
+                    end_k += 2
                 elif not unit and not nxt_tok.stop and not nxt_tok.capital:
                     unit, unit_text = nxt_tok.stem, nxt_tok.text
             prev = ""
@@ -353,16 +354,16 @@ def _date_conflicts(ldates: list[_Date], rdates: list[_Date]) -> list[Conflict]:
     for kind in ("weekday", "monthday", "month", "year"):
         ls = [d for d in ldates if d.kind == kind]
         rs = [d for d in rdates if d.kind == kind]
-        if kind == "month":
-            # A bare month conflicts only with a bare month (not with "August 7").
-            pass
+        # Kinds are compared separately: a bare month ("in August") never clashes with a
+        # day ("on Sept. 3"), since one side may simply be less precise.
         if not ls or not rs:
             continue
         lv = {d.value for d in ls}
         rv = {d.value for d in rs}
         if lv & rv:
             continue
-        pair = None
+        # One date each: they clash. Several: only two with the same word before them
+        # ("since 2021" / "since 2022"), since a passage can mention several dates.
         if len(ls) == 1 and len(rs) == 1:
             pair = (ls[0], rs[0])
         else:

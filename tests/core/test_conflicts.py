@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.article import Article
 from tui.core.conflicts import find_conflicts
+from tui.core.errors import ParallaxError
 from tui.core.loading import parse_article
 from tui.core.model import Conflict, Passage
 
@@ -273,3 +276,29 @@ def test_quotes_differing_only_in_function_words_do_not_conflict() -> None:
         '"The truce is a step which we welcome," the envoy said on Sunday.',
     )
     assert out == ()
+
+
+_NEWSY = st.sampled_from(
+    ["12", "14", "three", "dozen", "$2.1", "€2", "billion", "14%", "per", "cent", "Aug.", "7",
+     "May", "2021", "²²²²", "٢٠٢١", "7th", "Thursday", "Thu.", "“", "”", '"', "said", "Putin",
+     "Zelenskyy", "R.J.", "al-Sisi", "dead", "hours", "of", "the", "—", "10:30", "1,200"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(_NEWSY, st.text(min_size=1, max_size=8)), min_size=1, max_size=30),
+    st.lists(st.one_of(_NEWSY, st.text(min_size=1, max_size=8)), min_size=1, max_size=30),
+)
+def test_any_text_gives_conflicts_that_slice_back(left: list[str], right: list[str]) -> None:
+    try:
+        a = parse_article(" ".join(left), "left")
+        b = parse_article(" ".join(right), "right")
+    except ParallaxError:
+        return
+    if not a.sentences or not b.sentences:
+        return
+    for c in find_conflicts(a, _whole(a, 0), b, _whole(b, 1)):
+        assert c.kind in ("number", "date", "name", "quote")
+        assert c.left or c.right
+        _check_spans(c, a, b)

@@ -152,7 +152,7 @@ def _month(body: str, toks: list[Token], k: int) -> int | None:
 
 def _day(text: str) -> int | None:
     digits = text.rstrip("stndrh") if text[:1].isdigit() else ""
-    if digits.isdigit() and 1 <= int(digits) <= 31:
+    if digits.isdecimal() and 1 <= int(digits) <= 31:
         return int(digits)
     return None
 

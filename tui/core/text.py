@@ -308,7 +308,7 @@ def number_value(word: str) -> float | None:
 
 def is_year(word: str) -> bool:
     """A four-digit number in the range news writes as a year (1900-2099)."""
-    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2099
+    return len(word) == 4 and word.isdecimal() and 1900 <= int(word) <= 2099
 
 
 def weekday_of(token: Token, next_text: str = "") -> int | None:

@@ -362,7 +362,9 @@ _WORDS = st.sampled_from(
         "a", "dozen", "Tomáš", "’s", "...", "!", "?", "\u00a0", "[red]", "12", "dead", "May",
     ]
 )  # fmt: skip
-_PARAGRAPH = st.lists(_WORDS, min_size=1, max_size=40).map(" ".join)
+_PARAGRAPH = st.lists(
+    st.one_of(_WORDS, _WORDS, st.text(min_size=1, max_size=6)), min_size=1, max_size=40
+).map(" ".join)
 _ARTICLE = st.lists(_PARAGRAPH, min_size=1, max_size=6).map("\n\n".join)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tui.core.text import (
+    day_of_month,
     is_stopword,
     is_year,
+    month_of,
     name_like,
     number_value,
     quote_regions,
@@ -147,3 +149,29 @@ def test_name_like_skips_a_plain_capitalised_first_word() -> None:
     lead = tokenize("Vladimir Putin said on Thursday.")
     assert name_like(lead, 0)  # the first word of a multiword name
     assert not name_like(lead, 4)  # a weekday is a date, not a name
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "month"),
+    [
+        ("They met in August in Geneva.", 3, 8),
+        ("They met on Aug. 7 in Geneva.", 3, 8),
+        ("They met on March 18 in Lensk.", 3, 3),
+        ("The summit May take place later.", 2, None),  # the modal, capitalised by mistake
+        ("Prices rose in May 2024 sharply.", 3, 5),
+        ("They will march on the capital.", 2, None),
+        ("Jan Novak said it was over.", 0, None),  # a first name
+    ],
+)
+def test_month_names_need_support_when_they_are_also_words(
+    text: str, index: int, month: int | None
+) -> None:
+    toks = tokenize(text)
+    after = text[toks[index].end : toks[index].end + 1]
+    assert month_of(toks, index, after) == month
+
+
+def test_days_of_month_are_one_to_thirty_one_with_optional_ordinal() -> None:
+    assert [day_of_month(w) for w in ("7", "7th", "31", "32", "0", "²²", "May")] == [
+        7, 7, 31, None, None, None, None,
+    ]  # fmt: skip

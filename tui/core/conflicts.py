@@ -33,7 +33,9 @@ from .text import (
     ORDINAL_WORDS,
     WEEKDAYS,
     Token,
+    day_of_month,
     is_year,
+    month_of,
     name_like,
     number_value,
     quote_regions,
@@ -105,12 +107,12 @@ def _dates(body: str, sentences: list[list[Token]]) -> tuple[list[_Date], set[in
                 out.append(_Date("weekday", (wd,), t.text, t.start, t.end, anchor))
                 used.add(t.start)
                 continue
-            month = _month(body, toks, k)
+            month = month_of(toks, k, _after(body, t))
             if month is not None:
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
                 prv = toks[k - 1] if k > 0 else None
-                nday = _day(nxt.text) if nxt is not None else None
-                pday = _day(prv.text) if prv is not None else None
+                nday = day_of_month(nxt.text) if nxt is not None else None
+                pday = day_of_month(prv.text) if prv is not None else None
                 if nxt is not None and nday is not None:
                     used.add(nxt.start)
                     text = body[t.start : nxt.end]
@@ -128,33 +130,6 @@ def _dates(body: str, sentences: list[list[Token]]) -> tuple[list[_Date], set[in
                 out.append(_Date("year", (int(t.text),), t.text, t.start, t.end, anchor))
                 used.add(t.start)
     return out, used
-
-
-def _month(body: str, toks: list[Token], k: int) -> int | None:
-    """Month number when toks[k] names a month.
-
-    "May" and "March" are also a modal and a verb, and "Jan" a first name, so those and the
-    short forms count only next to a day number or a year, or (short forms) before a period.
-    """
-    t = toks[k]
-    if not t.capital or t.norm not in MONTHS:
-        return None
-    full = len(t.norm) > 4 or t.norm == "june" or t.norm == "july"
-    if full and t.norm != "march":
-        return MONTHS[t.norm]
-    near = [toks[j].text for j in (k - 1, k + 1) if 0 <= j < len(toks)]
-    if any(_day(w) is not None or is_year(w) for w in near):
-        return MONTHS[t.norm]
-    if t.norm not in ("may", "march") and _after(body, t) == ".":
-        return MONTHS[t.norm]
-    return None
-
-
-def _day(text: str) -> int | None:
-    digits = text.rstrip("stndrh") if text[:1].isdigit() else ""
-    if digits.isdecimal() and 1 <= int(digits) <= 31:
-        return int(digits)
-    return None
 
 
 def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_Num]:

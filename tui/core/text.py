@@ -171,10 +171,6 @@ class Token(NamedTuple):
     stop: bool
     capital: bool  # starts with an uppercase letter
 
-    @property
-    def is_digit_number(self) -> bool:
-        return self.text[:1].isdigit() or (self.text[:1] in CURRENCY and len(self.text) > 1)
-
 
 # Currency signs written before an amount; the amount's unit in conflicts.
 CURRENCY = "$€£¥"
@@ -323,15 +319,32 @@ def weekday_of(token: Token, next_text: str = "") -> int | None:
     return WEEKDAYS[n]
 
 
-def month_of(token: Token, next_text: str = "") -> int | None:
-    """Month 1..12 when the token names a month ("August", "Aug."). "May" and "March" need a
-    capital letter, which keeps the verb and the modal out mid-sentence."""
-    if not token.capital:
+def month_of(tokens: list[Token], k: int, next_text: str = "") -> int | None:
+    """Month 1..12 when tokens[k] names a month ("August", "Aug.", "March 18").
+
+    "May" and "March" are also a modal and a verb, and "Jan" a first name, so those and the
+    short forms count only next to a day number or a year, or (short forms only) before a
+    period; `next_text` is the body text right after the token.
+    """
+    t = tokens[k]
+    if not t.capital or t.norm not in MONTHS:
         return None
-    n = token.norm
-    if n not in MONTHS:
-        return None
-    return MONTHS[n]
+    if (len(t.norm) > 4 and t.norm != "march") or t.norm in ("june", "july"):
+        return MONTHS[t.norm]
+    near = [tokens[j].text for j in (k - 1, k + 1) if 0 <= j < len(tokens)]
+    if any(day_of_month(w) is not None or is_year(w) for w in near):
+        return MONTHS[t.norm]
+    if t.norm not in ("may", "march") and next_text.startswith("."):
+        return MONTHS[t.norm]
+    return None
+
+
+def day_of_month(text: str) -> int | None:
+    """1..31 for "7" or "7th"; None otherwise."""
+    digits = text[:-2] if text[-2:].lower() in ("st", "nd", "rd", "th") else text
+    if digits.isdecimal() and 1 <= int(digits) <= 31:
+        return int(digits)
+    return None
 
 
 _QUOTE_MARK_RE = re.compile('[“”"]')

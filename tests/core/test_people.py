@@ -453,3 +453,10 @@ def test_companies_shown_by_grammar_are_not_people() -> None:
         )
         == []
     )
+
+
+def test_a_portfolio_opening_the_sentence_belongs_to_the_title() -> None:
+    (person,) = find_people(
+        [parse_article("Mining Minister Valentina Soto flew to the flooded mine on Wednesday.")]
+    )
+    assert person.titles == ("Mining Minister",)

@@ -691,3 +691,15 @@ def test_an_appositive_name_before_a_colon_clause_speaks() -> None:
 def test_a_passive_framing_verb_does_not_hand_the_quote_to_its_subject() -> None:
     got = speakers('Nurse Agnieszka Wolska was described by colleagues as "tireless".')
     assert got == []
+
+
+def test_the_former_minister_is_the_one_introduced_as_outgoing_not_the_sitting_one() -> None:
+    got = speakers(
+        "Mining Minister Valentina Soto flew to the site on Wednesday. The outgoing labour "
+        'minister, Jorge Pinto, blamed the inspectors. "We never had enough of them," the '
+        'former minister told Radio Cooperativa. "Nobody is giving up," the minister said.'
+    )
+    assert got == [
+        ("We never had enough of them,", "Jorge Pinto"),
+        ("Nobody is giving up,", "Valentina Soto"),
+    ]

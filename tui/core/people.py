@@ -304,6 +304,12 @@ def _title_before(body: str, toks: list[Token], i: int) -> tuple[str | None, int
                 nxt_cap = bool(taken) and (
                     (toks[taken[-1]].capitalised and toks[taken[-1]].folded not in TITLE_WORDS)
                     or not toks[taken[-1]].capitalised  # "Hezbollah leader", "Kremlin aide"
+                    # "Mining Minister Valentina Soto": a portfolio before a capitalised title.
+                    or (
+                        toks[taken[-1]].folded in HONORIFICS
+                        and f not in _FUNCTION_WORDS
+                        and not f.endswith("ly")
+                    )
                 )
                 if (
                     t.initial

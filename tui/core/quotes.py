@@ -354,7 +354,9 @@ def _cut_listener(np: list[Token]) -> list[Token]:
 _LISTENING = frozenset({"speaking", "talking", "told", "writing"})
 # Words that say when someone held a role, not which role: "the outgoing prime minister" is
 # the "Prime Minister" the article introduced.
-_TEMPORAL = frozenset({"outgoing", "incoming", "current", "sitting", "new", "then", "now"})
+_TEMPORAL = frozenset({"incoming", "current", "sitting", "new", "now"})
+# Words that put a role in the past (or on its way there): matched against each other.
+_PAST = frozenset({"former", "ex", "outgoing", "then", "previous", "retired", "erstwhile"})
 _DEFINITE = frozenset({"the", "his", "her", "their", "its"})
 _HEAD_OF = {
     "state": frozenset({"president", "king", "queen", "monarch", "emir", "sultan"}),
@@ -391,13 +393,20 @@ def _role_person(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | 
             return False
         wanted = [frozenset({head})]
         mods = folded[:-1]
-    wanted += [frozenset({m}) for m in mods if m not in _TEMPORAL and m not in _DEFINITE]
-    fits = []
+    wanted += [
+        frozenset({m}) for m in mods if m not in _TEMPORAL and m not in _PAST and m not in _DEFINITE
+    ]
+    fits: list[tuple[Person, bool]] = []
     for p in ctx.local:
         title_words = {fold(w) for t in p.titles for w in t.replace("-", " ").split()}
         if title_words and all(w & title_words for w in wanted) and _introduced_before(ctx, p, pos):
-            fits.append(p)
-    return _Speaker(fits[0].name, "person") if len(fits) == 1 else None
+            fits.append((p, bool(title_words & _PAST)))
+    if len(fits) > 1:
+        # "the former minister" next to a sitting one: the one introduced as former (or
+        # outgoing); plain "the minister" is then the sitting one.
+        past = any(m in _PAST for m in mods)
+        fits = [f for f in fits if f[1] == past]
+    return _Speaker(fits[0][0].name, "person") if len(fits) == 1 else None
 
 
 _PLURAL_HEADS = frozenset(

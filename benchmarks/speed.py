@@ -109,6 +109,15 @@ def _body(sentences: list[str], rng: random.Random) -> str:
 
 
 def make_pair(words: int, seed: int = SEED) -> tuple[Article, Article]:
+    left, right, _truth = make_pair_with_truth(words, seed)
+    return left, right
+
+
+def make_pair_with_truth(
+    words: int, seed: int = SEED
+) -> tuple[Article, Article, set[tuple[int, int]]]:
+    """The two articles, and which (left, right) sentence pairs are a sentence and its
+    paraphrase (only those both sides segment into exactly the generated sentence)."""
     rng = random.Random(seed + words)
     templates = _source_sentences()
     names = _names(rng, max(60, words // 40))
@@ -118,19 +127,42 @@ def make_pair(words: int, seed: int = SEED) -> tuple[Article, Article]:
         s = _vary(rng.choice(templates), rng, names)
         a.append(s)
         count += len(s.split())
-    b: list[str] = []
-    for s in a:
+    b: list[tuple[str, int | None]] = []
+    for k, s in enumerate(a):
         if rng.random() < 0.7:
-            b.append(_paraphrase(s, rng))
+            b.append((_paraphrase(s, rng), k))
         if rng.random() < 0.3:
-            b.append(_vary(rng.choice(templates), rng, names))
+            b.append((_vary(rng.choice(templates), rng, names), None))
     # Reorder in blocks: outlets move whole passages, not single words.
     blocks = [b[i : i + 5] for i in range(0, len(b), 5)]
     rng.shuffle(blocks)
     b = [s for blk in blocks for s in blk]
     left = parse_article(_body(a, rng), f"<bench-{words}-a>")
-    right = parse_article(_body(b, rng), f"<bench-{words}-b>")
-    return left, right
+    right = parse_article(_body([t for t, _ in b], rng), f"<bench-{words}-b>")
+    lpos = _positions(left, a)
+    rpos = _positions(right, [t for t, _ in b])
+    truth = {
+        (lpos[src], rpos[k])
+        for k, (_t, src) in enumerate(b)
+        if src is not None and src in lpos and k in rpos
+    }
+    return left, right, truth
+
+
+def _positions(article: Article, generated: list[str]) -> dict[int, int]:
+    """Generated sentence number -> sentence index, where segmentation kept it whole."""
+    index: dict[str, list[int]] = {}
+    for s in article.sentences:
+        index.setdefault(" ".join(s.text.split()), []).append(s.index)
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for k, text in enumerate(generated):
+        for i in index.get(" ".join(text.split()), []):
+            if i not in used:
+                out[k] = i
+                used.add(i)
+                break
+    return out
 
 
 # CPU time of this process: helpers and CI share the machine's cores, and wall time would
@@ -195,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(SEED)
     print(f"python {sys.version.split()[0]}; CPU ms, medians of {args.runs} runs (50k: 3 runs)")
     header = (
-        f"{'words/side':>10} {'sents L/R':>10} {'aligned':>7} {'compare ms':>10} "
+        f"{'words/side':>10} {'sents L/R':>10} {'aligned':>7} {'recall':>6} {'compare ms':>10} "
         f"{'align ms':>9} {'cold ms':>8} {'naive ms':>11} {'speedup':>8} {'peak MB':>8}"
     )
     print(header)
@@ -203,11 +235,14 @@ def main(argv: list[str] | None = None) -> int:
     notes: list[str] = []
     skip_compare = False
     for words in args.sizes:
-        left, right = make_pair(words)
+        left, right, truth = make_pair_with_truth(words)
         runs = 3 if words >= 50000 else args.runs
         arts = (left, right)
         t_cold = _cold_time(lambda arts=arts: align_articles(arts))
-        n_al = len(align_articles(arts))
+        als = align_articles(arts)
+        n_al = len(als)
+        found = {(i, j) for al in als for i in al.left.sentences for j in al.right.sentences}
+        recall = len(found & truth) / len(truth) if truth else float("nan")
         t_align = _median_time(lambda arts=arts: align_articles(arts), runs)
         if skip_compare:
             t_compare = None
@@ -236,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         cmp_ms = "skipped" if t_compare is None else f"{t_compare * 1000:.1f}"
         print(
             f"{words:>10} {len(left.sentences):>4}/{len(right.sentences):<5} {n_al:>7} "
+            f"{recall:>6.2f} "
             f"{cmp_ms:>10} {t_align * 1000:>9.1f} {t_cold * 1000:>8.1f} "
             f"{t_base * 1000:>10.0f}{mark} "
             f"{t_base / t_align:>7.0f}x {peak / 1e6:>8.1f}"
@@ -251,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     print("align ms = median of repeated runs (word caches warm, as when re-comparing after an")
     print("edit); cold ms = one run with every cache cleared first")
     print("speedup = naive all-pairs difflib matrix / align_articles (both single-threaded)")
+    print("recall = share of generated sentence/paraphrase pairs that align_articles found")
     print("compare ms = the whole engine: alignment + people + quotes")
     print("peak MB = tracemalloc peak of one compare() run (Python allocations)")
     print(f"max resident size of this whole process: {maxrss_kb / 1024:.0f} MB")

@@ -460,3 +460,26 @@ def test_a_portfolio_opening_the_sentence_belongs_to_the_title() -> None:
         [parse_article("Mining Minister Valentina Soto flew to the flooded mine on Wednesday.")]
     )
     assert person.titles == ("Mining Minister",)
+
+
+def test_a_name_with_an_inner_particle_and_its_capitalised_surname_form_merge() -> None:
+    people = find_people(
+        [
+            parse_article(
+                "The coalition will be led by Maarten van der Linde of the centre-right "
+                "party. Van der Linde, 58, a former mayor, met the king on Friday."
+            ),
+            parse_article("Critics said van der Linde had promised too much."),
+        ]
+    )
+    (person,) = people
+    assert person.name == "Maarten van der Linde"
+    assert [m.text for m in person.mentions] == [
+        "Maarten van der Linde",
+        "Van der Linde",
+        "van der Linde",
+    ]
+
+
+def test_a_romance_particle_alone_is_no_evidence_of_a_person() -> None:
+    assert names_in("Deposits at Banco de Fomento rose by 4% in the third quarter.") == []

@@ -703,3 +703,11 @@ def test_the_former_minister_is_the_one_introduced_as_outgoing_not_the_sitting_o
         ("We never had enough of them,", "Jorge Pinto"),
         ("Nobody is giving up,", "Valentina Soto"),
     ]
+
+
+def test_the_name_before_an_age_and_a_role_appositive_speaks_after_a_colon() -> None:
+    got = speakers(
+        "The coalition will be led by Maarten van der Linde of the centre-right party. "
+        'Van der Linde, 58, a former mayor, told reporters: "This is a cabinet for everyone."'
+    )
+    assert got == [("This is a cabinet for everyone.", "Maarten van der Linde")]

@@ -205,6 +205,9 @@ def _short_forms(words: tuple[str, ...]) -> set[str]:
     if len(words) == 1:
         return {words[0]}
     out = {words[-1]}
+    if fold(words[0]) in PARTICLES:
+        # "Van den Heuvel" opening a sentence is the surname alone, particles capitalised.
+        out.add(" ".join(words))
     if "-" in words[-1] and fold(words[-1].split("-")[0]) not in PARTICLES | CAPITAL_PARTICLES:
         # "Sokolov-Mercier" is later "Sokolov" in some outlets: the first half alone.
         head = words[-1].split("-")[0]
@@ -530,7 +533,11 @@ def _find_candidates(
                         title, title_start = after, None
                 speech = _speech_follows(toks, j) or (prev is not None and is_speech(prev))
                 if len(core) >= 2:
-                    given = core[0].folded in GIVEN_NAMES or core[0].kind == "init"
+                    given = (
+                        core[0].folded in GIVEN_NAMES
+                        or core[0].kind == "init"
+                        or _inner_particle(words)
+                    )
                     surname_alone = words[-1].text in alone
                     # A capitalised sequence alone is not enough: it needs a role, a known
                     # given name, or a verb of speech together with a later surname-only use.
@@ -592,6 +599,19 @@ def _org_evidence(
             orgs.add(key)
             if toks[i].initial and len(key) > 1:
                 orgs.add(key[1:])
+
+
+# Lower-case particles that only ever sit inside a family name ("Joost van den Heuvel",
+# "Ursula von der Leyen"); Romance "de"/"da" also build organisation names ("Banco de Chile").
+_NAME_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "zu", "vom", "zum"})
+
+
+def _inner_particle(words: Sequence[Token]) -> bool:
+    """A lower-case name particle between capitalised words: a family name, not a thing."""
+    return any(
+        0 < k < len(words) - 1 and w.text in _NAME_PARTICLES and not words[0].initial
+        for k, w in enumerate(words)
+    )
 
 
 def is_speech(tok: Token) -> bool:
@@ -833,8 +853,9 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
     fuzzy = _FuzzySurnames(clusters)
     short_index: dict[str, list[_Cluster]] = {}
     for cl in clusters:
-        for s in cl.short_forms():
-            short_index.setdefault(fold(s), []).append(cl)
+        # One entry per folded form: "Van der Linde" and "van der Linde" are one key.
+        for key in {fold(x) for x in cl.short_forms()}:
+            short_index.setdefault(key, []).append(cl)
     multi_index: dict[tuple[str, ...], list[_Cluster]] = {}
     for key, fits in short_index.items():
         if " " in key:

@@ -489,7 +489,10 @@ def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: in
             m -= 1
         if m >= 0 and toks[m].text == "(" and toks[m].start >= floor:
             j = m - 1
-    if j >= 0 and toks[j].text == "," and toks[j].start >= floor:
+    # Up to three appositives: "Van den Heuvel, 52, a former finance minister, told ...".
+    for _ in range(3):
+        if not (j >= 0 and toks[j].text == "," and toks[j].start >= floor):
+            break
         m = j - 1
         while m >= 0 and toks[m].start >= floor and toks[m].text != "," and j - m <= 16:
             if toks[m].text in _HARD_STOPS:
@@ -500,7 +503,10 @@ def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: in
         seg = toks[m + 1 : j]
         if seg and ctx is not None and ctx.person_in(seg[0].start, seg[-1].end + 2):
             return seg
-        return _np_plain(toks, m, floor)
+        np = _np_plain(toks, m, floor)
+        if np or m == 0 or toks[m - 1].kind != "num":
+            return np
+        j = m  # an age between commas: the name is before it
     return _np_plain(toks, j + 1, floor)
 
 

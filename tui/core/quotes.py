@@ -288,6 +288,16 @@ class _ArticleContext:
             if p.name not in seen:
                 seen.add(p.name)
                 self.local.append(p)
+        # Every written form of each person (name, aliases, surname), folded: a speaker phrase
+        # that is exactly one of them names that person even where no mention was recorded,
+        # so a speaker is always the canonical Person.name, never "Heuvel" beside "Joost van
+        # den Heuvel".
+        forms: dict[str, set[str]] = {}
+        for p in people:
+            for f in (p.name, *p.aliases, p.name.split()[-1] if p.name else ""):
+                if f:
+                    forms.setdefault(fold(f), set()).add(p.name)
+        self.forms = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
         self.mention_starts = [m.start for m, _ in self.mentions]
         self.gender = {p.name: gender_of(p) for p in people}
         self.people = {p.name: p for p in people}
@@ -450,6 +460,10 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
         return None
     if not any(t.kind in ("word", "init") and t.folded not in _NOT_SPEAKERS for t in np):
         return None
+    if all(t.capitalised or (t.folded in PARTICLES and t.text.islower()) for t in np):
+        known = ctx.forms.get(fold(" ".join(t.text for t in np)))
+        if known is not None:
+            return _Speaker(known, "person")
     role = _role_person(ctx, np, pos)
     if role is not False:
         # A person's role that fits nobody (or several): speech, but no speaker to name.

@@ -711,3 +711,20 @@ def test_the_name_before_an_age_and_a_role_appositive_speaks_after_a_colon() -> 
         'Van der Linde, 58, a former mayor, told reporters: "This is a cabinet for everyone."'
     )
     assert got == [("This is a cabinet for everyone.", "Maarten van der Linde")]
+
+
+def test_he_is_the_man_the_previous_sentence_names_as_its_object() -> None:
+    got = speakers(
+        "Harbour master Ole Nygaard said the ferry had left on time.\n\n"
+        "Police detained the captain, Sven Aas, on Monday evening. "
+        '"I followed every rule," he said.'
+    )
+    assert got == [("I followed every rule,", "Sven Aas")]
+
+
+def test_he_stays_with_the_subject_when_the_previous_sentence_has_one() -> None:
+    got = speakers(
+        "Coach Marek Zielinski met club owner Tomasz Lis on Monday. "
+        '"It was a frank conversation," he said.'
+    )
+    assert got == [("It was a frank conversation,", "Marek Zielinski")]

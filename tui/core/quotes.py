@@ -476,6 +476,7 @@ def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
     """He/she: the latest person seen speaking (or as a sentence's subject) before pos."""
     sent = ctx.sentence_at(pos)
     para = sent.paragraph if sent else 0
+    found: tuple[int, str] | None = None
     for at, name, p in reversed(ctx.events):
         if at >= pos:
             continue
@@ -483,8 +484,23 @@ def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
             break
         g = ctx.gender.get(name)
         if g is None or g == gender:
-            return name
-    return None
+            found = (at, name)
+            break
+    # "Police detained Karl Weber on Monday. "I am innocent," he said.": when the sentence
+    # before names no speaker or subject, the one fitting person it names (as an object, or
+    # after "according to") is nearer than any earlier speaker.
+    k = ctx.position.get(sent.index, 0) if sent is not None else 0
+    if k > 0:
+        prev = ctx.sentences[k - 1]
+        if found is None or found[0] < prev.start:
+            names = {
+                p.name
+                for _, p in ctx._within(prev.start, prev.end)
+                if ctx.gender.get(p.name) in (None, gender)
+            }
+            if len(names) == 1:
+                return names.pop()
+    return found[1] if found else None
 
 
 def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: int) -> list[Token]:

@@ -728,3 +728,24 @@ def test_he_stays_with_the_subject_when_the_previous_sentence_has_one() -> None:
         '"It was a frank conversation," he said.'
     )
     assert got == [("It was a frank conversation,", "Marek Zielinski")]
+
+
+def test_quoted_the_minister_as_saying_resolves_the_role_to_the_titled_person() -> None:
+    got = speakers(
+        "Foreign Minister Aisha Al-Mansoori arrived in Geneva on Sunday. State television "
+        'quoted the minister as saying that Oman had acted "at the request of both parties".'
+    )
+    assert got == [("at the request of both parties", "Aisha Al-Mansoori")]
+
+
+def test_present_tense_attributions_work_like_said() -> None:
+    got = speakers(
+        'Widow Ana Ferreira waits at the gate every day. "He promised to call," she says.\n\n'
+        '"The pumps never stopped," says Joaquim Duarte, a neighbour.\n\n'
+        '"We have never seen water like this," Duarte tells the BBC.'
+    )
+    assert got == [
+        ("He promised to call,", "Ana Ferreira"),
+        ("The pumps never stopped,", "Joaquim Duarte"),
+        ("We have never seen water like this,", "Joaquim Duarte"),
+    ]

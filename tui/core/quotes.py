@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
@@ -930,9 +931,12 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
         if sp is not None:
             last_para_speaker = (piece.paragraph, sp)
             if sp.kind == "person":
-                ctx.events.append((piece.start, sp.name, piece.paragraph))
-                ctx.events.sort(key=lambda e: e[0])
+                bisect.insort(ctx.events, (piece.start, sp.name, piece.paragraph), key=_at)
     return speakers
+
+
+def _at(event: tuple[int, str, int]) -> int:
+    return event[0]
 
 
 def _framing_subject(
@@ -1064,10 +1068,20 @@ def _outside_quotes(body: str, start: int, end: int, pieces: list[_Piece]) -> st
 
 def _words(text: str, base: int) -> list[tuple[str, int, int]]:
     """Words of a quote with body offsets, folded for comparison."""
-    return [
-        (fold(m.group()).replace("’", "'"), base + m.start(), base + m.end())
-        for m in re.finditer(r"[^\W_]+(?:['’\-][^\W_]+)*", text)
-    ]
+    if not base:
+        return list(_rel_words(text))
+    return [(w, base + a, base + b) for w, a, b in _rel_words(text)]
+
+
+@lru_cache(maxsize=8192)
+def _rel_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Words of a text with offsets into it: repeated renderings are split once."""
+    return tuple(
+        (fold(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD_RE.finditer(text)
+    )
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 def _stem(w: str) -> str:

@@ -749,3 +749,8 @@ def test_present_tense_attributions_work_like_said() -> None:
         ("The pumps never stopped,", "Joaquim Duarte"),
         ("We have never seen water like this,", "Joaquim Duarte"),
     ]
+
+
+def test_a_title_in_quotes_is_not_the_subjects_words() -> None:
+    got = speakers('Actress Mira Castellanos starred in "The Long Road Home" in 2019.')
+    assert all(speaker is None for _, speaker in got)

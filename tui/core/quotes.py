@@ -935,6 +935,11 @@ def _attribute(ctx: _ArticleContext, pieces: list[_Piece]) -> list[_Speaker | No
     return speakers
 
 
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha() and fold(w) not in _STOP]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _at(event: tuple[int, str, int]) -> int:
     return event[0]
 
@@ -945,6 +950,8 @@ def _framing_subject(
     """A partial quote framed by a verb that is not one of speech ("Hofmann thanked Qatar for
     its "tireless efforts""): the words are the sentence subject's, when that is a person who
     acts in the sentence (not "Smith's lawyers", not "Smith was described by ... as")."""
+    if _title_case(ctx.article.body[piece.start : piece.end]):
+        return False  # "starred in "The Long Road"": a title or a name, not words spoken
     hit = _subject_of(ctx, sent, toks)
     if hit is None:
         return _source_subject(ctx, piece, sent, toks)

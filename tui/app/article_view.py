@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
+from math import ceil
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -30,6 +31,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from tui.core.article import Article
@@ -90,6 +92,68 @@ def wrap_paragraph(text: str, base: int, width: int) -> list[tuple[int, int]]:
     if line_start < len(text) or not lines:
         lines.append((base + line_start, base + len(text)))
     return lines
+
+
+class PaneScrollBar(ScrollBar):
+    """Textual's vertical scrollbar, drawn without the rich render round trip.
+
+    The stock bar renders a rich renderable and re-styles every row each time the pane
+    scrolls, which cost about as much as the pane's own text. The bar is a column of at most
+    four distinct cells, so the same glyphs and styles (mouse actions included) are built
+    here straight into a handful of reused strips.
+    """
+
+    _strips: ClassVar[dict[tuple[Segment, Style], Strip]] = {}
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        parent = self.parent
+        if parent is None or not self.vertical or self.screen.styles.scrollbar_color.a == 0:
+            return super().render_lines(crop)
+        styles = parent.styles
+        if self.grabbed:
+            background, color = styles.scrollbar_background_active, styles.scrollbar_color_active
+        elif self.mouse_over:
+            background, color = styles.scrollbar_background_hover, styles.scrollbar_color_hover
+        else:
+            background, color = styles.scrollbar_background, styles.scrollbar_color
+        if background.a < 1:
+            base_background, _ = parent.background_colors
+            background = base_background + background
+        color = background + color
+        width, height = self.size
+        window = self.window_size if self.window_size < self.window_virtual_size else 0
+        bar = self.renderer.render_bar(
+            size=height,
+            virtual_size=ceil(self.window_virtual_size),
+            window_size=ceil(window),
+            position=self.position,
+            thickness=width,
+            vertical=True,
+            back_color=background.rich_color,
+            bar_color=color.rich_color,
+        )
+        rows = list(bar.segments)
+        # As Textual's render does: the widget's own colours under each cell's style.
+        widget_style = self.rich_style
+        _, widget_background = self.background_colors
+        filters = self.get_line_filters()
+        cache = self._strips
+        strips: list[Strip] = []
+        for y in crop.line_range:
+            segment = rows[y] if y < len(rows) else Segment(" " * width)
+            strip = cache.get((segment, widget_style))
+            if strip is None:
+                if len(cache) > 256:
+                    cache.clear()
+                cell = Segment(segment.text, widget_style + segment.style)
+                strip = cache[(segment, widget_style)] = Strip([cell], width)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, widget_background)
+            strips.append(strip)
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, width):
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +342,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlight = Highlight()
         self.person_stops: list[int] = []
         self.search_stops: list[int] = []
-        self._cache: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int, int, int, int], tuple[Strip, Strip]] = LRUCache(1024)
         self._line_versions: dict[int, int] = {}
         self._generation = 0
         self._styles: dict[str, Style] = {}
@@ -287,7 +351,21 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int, int]] = []
         self._anchor = 0
         self._base_style: Style | None = None
+        self._blank: tuple[Strip, Strip] | None = None
+        self._inner_style: Style | None = None
         self.set_article(article, article_index)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The pane's scrollbar is a `PaneScrollBar` (same look, cheaper to repaint)."""
+        if self._vertical_scrollbar is None:
+            bar = PaneScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            self._vertical_scrollbar = bar
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # ----------------------------------------------------------------------------- content
 
@@ -371,6 +449,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._generation += 1
         self._styles = {}
         self._base_style = None
+        self._blank = None
+        self._inner_style = None
         self.refresh()
 
     def set_highlight(self, highlight: Highlight) -> None:
@@ -398,9 +478,27 @@ class ArticleView(ScrollView, can_focus=True):
         return range(a, b + 1)
 
     def _touch(self, lines: Iterable[int]) -> None:
-        for y in lines:
-            self._line_versions[y] = self._line_versions.get(y, 0) + 1
-            self.refresh_line(y)
+        """Bump the version of each line and refresh only the visible ones, in runs."""
+        versions = self._line_versions
+        top = self.scroll_offset.y
+        bottom = top + self.size.height
+        visible: list[int] = []
+        for y in sorted(set(lines)):
+            versions[y] = versions.get(y, 0) + 1
+            if top <= y < bottom:
+                visible.append(y)
+        if not visible:
+            return
+        width = max(self.virtual_size.width, self.size.width)
+        regions: list[Region] = []
+        run_start = prev = visible[0]
+        for y in visible[1:]:
+            if y != prev + 1:
+                regions.append(Region(0, run_start - top, width, prev - run_start + 1))
+                run_start = y
+            prev = y
+        regions.append(Region(0, run_start - top, width, prev - run_start + 1))
+        self.refresh(*regions)
 
     def _index_spans(self) -> None:
         by_line: dict[int, list[tuple[int, int, str]]] = {}
@@ -444,28 +542,97 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------------------- painting
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Hand the compositor the cached strips themselves, not fresh copies.
+
+        Textual's general path rebuilds every visible row on a scroll (fit to width, border
+        and tint pass, line filters), making three new Strips per row: with a whole pane to
+        repaint after a jump that was most of a cursor move's cost. This pane has no border,
+        padding, outline, tint or opacity (checked, else the general path runs), so a row is
+        exactly what `render_line` returns after the app's filters; returning the same cached
+        Strip objects also lets their own filter and divide caches hit on the next frame.
+        """
+        if not self._plain_box():
+            return super().render_lines(crop)
+        _, background = self.background_colors
+        filters = self.get_line_filters()
+        # Asked once per frame, not once per row: each is a walk through Textual's layout.
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        full = self.size.width
+        entry = self._entry
+        strips: list[Strip] = []
+        for y in crop.line_range:
+            if scroll_x == 0:
+                strip = entry(y + scroll_y, width, full)[1]
+            else:  # never in practice: the text wraps, so there is nothing to scroll to
+                strip = entry(y + scroll_y, width, full)[0]
+                strip = strip.crop_extend(scroll_x, scroll_x + width, self._base_style)
+                strip = strip.adjust_cell_length(full, self._inner())
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, self.size.width):
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
+    def _plain_box(self) -> bool:
+        styles = self.styles
+        return (
+            not any(styles.padding)
+            and not any(edge for edge, _ in styles.border)
+            and not any(edge for edge, _ in styles.outline)
+            and not styles.tint.a
+            and styles.opacity == 1.0
+            and styles.text_opacity == 1.0
+            and (not styles.has_rule("hatch") or styles.hatch == "none")
+        )
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        index = y + scroll_y
         width = self.scrollable_content_region.width
+        strip = self._entry(y + scroll_y, width, self.size.width)[0]
+        if scroll_x == 0 and strip.cell_length == width:
+            return strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self._base_style)
+
+    def _entry(self, index: int, width: int, full: int) -> tuple[Strip, Strip]:
+        """Line `index` as (text strip, row strip), cached until its marks change.
+
+        The text strip is what `render_line` returns (the text area); the row strip adds
+        the scrollbar gutter filled as Textual fills it, so a repaint reuses both as they are.
+        """
         base = self._base_style
         if base is None:
             # rich_style walks every ancestor's CSS: far too slow to ask once per line.
             base = self._base_style = self.rich_style
         if index >= len(self._lines):
-            return Strip.blank(width, base)
-        key = (index, self._width, self._generation, self._line_versions.get(index, 0))
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._render_text_line(index, base)
-            self._cache.set(key, strip)
-        if scroll_x == 0 and strip.cell_length == width:
-            return strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+            blank = self._blank
+            if blank is None or blank[0].cell_length != width or blank[1].cell_length != full:
+                text = Strip.blank(width, base)
+                blank = self._blank = (text, text.adjust_cell_length(full, self._inner()))
+            return blank
+        key = (index, self._width, full, self._generation, self._line_versions.get(index, 0))
+        cached = self._cache.get(key)
+        if cached is None:
+            text = self._render_text_line(index, base)
+            cached = (text, text.adjust_cell_length(full, self._inner()))
+            self._cache.set(key, cached)
+        return cached
+
+    def _inner(self) -> Style:
+        """The style Textual fills the scrollbar gutter with (the pane's background only)."""
+        if self._inner_style is None:
+            base_background, own = self.background_colors
+            self._inner_style = Style(bgcolor=(base_background + own).rich_color)
+        return self._inner_style
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None
+        self._blank = None
+        self._inner_style = None
         self._generation += 1
 
     def _render_text_line(self, index: int, base: Style) -> Strip:

@@ -288,12 +288,17 @@ def _looks_binary(text: str) -> bool:
 
 _BINARY_CTRL_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# Terminal escape sequences, removed whole with their parameters. String sequences (OSC, DCS,
-# SOS, PM, APC; 7-bit and 8-bit forms) end at BEL or ST, or at the end of the line so that an
-# unterminated one cannot swallow the article.
+# Terminal escape sequences, removed whole with their parameters. 7-bit string sequences (ESC ]
+# OSC, DCS, SOS, PM, APC) end at BEL or ST, or at the end of the line so that an unterminated one
+# cannot swallow the article. The 8-bit (C1) forms take their parameters only when they are
+# complete (a CSI with its final byte, a string sequence with its terminator close by): a lone C1
+# character in decoded text is more often mojibake than an escape, so it is deleted by itself
+# (see _CLEAN_TABLE) and the words after it stay.
 _ESCAPE_RE = re.compile(
-    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
-    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]{0,256}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x9b[0-?]{0,32}[ -/]{0,8}[@-~]"
     r"|\x1b[ -/]*[0-~]?"
 )
 _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -28,11 +28,12 @@ from tui.core.errors import ParallaxError
 from tui.core.model import Comparison, Person, Quote, QuoteLink
 
 from .article_view import ArticleView, Highlight, clean
-from .export_screen import ExportRequest, ExportScreen
-from .help_screen import HelpScreen
 from .pair_view import PairContent, PairView
 from .sidebar import Sidebar
 from .state import PairState, short_labels
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: nothing on the first frame
+    from .export_screen import ExportRequest
 
 try:  # the themes module ships with Parallax; the fallback keeps the reader usable without it
     from tui.themes import DEFAULT_THEME, load_themes, variable_defaults
@@ -665,11 +666,15 @@ class ParallaxApp(App[None]):
     # ---------------------------------------------------------------------------- screens
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen.active_bindings))
 
     def action_export(self, fmt: str = "markdown") -> None:
+        from .export_screen import ExportScreen
+
         self.push_screen(ExportScreen(fmt), self._export_done)
 
     def _export_done(self, request: ExportRequest | None) -> None:

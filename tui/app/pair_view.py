@@ -11,6 +11,7 @@ switch only needs `refresh_view()`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,28 +57,55 @@ def _parse(value: str):
 
 
 def diff_text(
-    ops: tuple[DiffOp, ...], side: str, variables: dict[str, str], fallback: str = ""
+    ops: tuple[DiffOp, ...],
+    side: str,
+    variables: dict[str, str],
+    fallback: str = "",
+    body: str | None = None,
 ) -> Text:
-    """One side of a word diff: equal words plain, this side's own words coloured."""
+    """One side of a word diff: equal words plain, this side's own words coloured.
+
+    Words are shown as the article wrote them: each op's text is cut from `body` by its
+    offsets, and the gap to the previous op is the article's own (a space, nothing after an
+    opening quote, a closing quote before a space), so the diff never reads “ like this ”.
+    Without a body, or when a gap is not just spacing and punctuation (the passage skips a
+    sentence), ops are joined by one space (none if one of them already has it).
+    """
     text = Text()
     if not ops:
         text.append(clean(fallback))
         return text
     delete = Style(color=_colour(variables, "diff-delete", "#ff5555"), strike=False, bold=True)
     insert = Style(color=_colour(variables, "diff-insert", "#50fa7b"), bold=True)
+    size = len(body) if body is not None else 0
+    prev_end: int | None = None
     for op in ops:
-        own = op.left if side == "left" else op.right
+        if side == "left":
+            own, start, end = op.left, op.left_start, op.left_end
+        else:
+            own, start, end = op.right, op.right_start, op.right_end
         if not own:
             continue
+        exact = body is not None and 0 <= start < end <= size
+        piece = body[start:end] if exact and body is not None else own
+        if text.plain:
+            gap = "" if text.plain[-1].isspace() or piece[:1].isspace() else " "
+            if exact and body is not None and prev_end is not None and prev_end <= start:
+                raw = body[prev_end:start]
+                if len(raw) <= _MAX_GAP and not any(ch.isalnum() for ch in raw):
+                    gap = _SPACES.sub(" ", clean(raw))
+            text.append(gap)
         if op.tag == "equal":
-            text.append(clean(own))
-        elif side == "left":
-            text.append(clean(own), delete)
+            text.append(clean(piece))
         else:
-            text.append(clean(own), insert)
-        if not own.endswith(" "):
-            text.append(" ")
+            text.append(clean(piece), delete if side == "left" else insert)
+        prev_end = end if exact else None
     return text
+
+
+# Longest stretch of spacing/punctuation between two ops kept as written (e.g. `,” `).
+_MAX_GAP = 6
+_SPACES = re.compile(r"\s+")
 
 
 class PairView(Widget, can_focus=False):
@@ -173,11 +201,20 @@ class PairView(Widget, can_focus=False):
         if c.others:
             out.append(f" · +{c.others} more counterpart(s), enter cycles", muted)
         out.append("\n")
+        arts = self.comparison.articles
         out.append(f"{clean(c.left_label)}: ", label)
-        out.append_text(diff_text(al.diff, "left", variables, self._text(al, "left")))
+        out.append_text(
+            diff_text(
+                al.diff, "left", variables, self._text(al, "left"), arts[al.left.article].body
+            )
+        )
         out.append("\n")
         out.append(f"{clean(c.right_label)}: ", label)
-        out.append_text(diff_text(al.diff, "right", variables, self._text(al, "right")))
+        out.append_text(
+            diff_text(
+                al.diff, "right", variables, self._text(al, "right"), arts[al.right.article].body
+            )
+        )
         if al.conflicts:
             conflict = Style(color=_colour(variables, "conflict", "#ff5555"), bold=True)
             for k in al.conflicts:
@@ -217,5 +254,6 @@ class PairView(Widget, can_focus=False):
             name = short_labels(self.comparison)[q.article]
             out.append("\n")
             out.append(f"{clean(name)} ({clean(q.speaker or 'unattributed')}): ", label)
-            out.append_text(diff_text(link.diff, side, variables, q.text))
+            body = self.comparison.articles[q.article].body
+            out.append_text(diff_text(link.diff, side, variables, q.text, body))
         return out

@@ -79,13 +79,13 @@ def _load_all(paths: Sequence[str]) -> list[Article]:
 
 def _compare(argv: Sequence[str]) -> int:
     from .core.comparison import compare
-    from .core.export import to_json, to_markdown, write_atomic
+    from .core.export import one_line, to_json, to_markdown, write_atomic
 
     args = _compare_parser().parse_args(argv)
     comparison = compare(_load_all(args.files))
     text = to_json(comparison) if args.format == "json" else to_markdown(comparison)
     for warning in comparison.warnings:
-        print(f"parallax: warning: {warning}", file=sys.stderr)
+        print(f"parallax: warning: {one_line(warning)}", file=sys.stderr)
     if args.output:
         write_atomic(args.output, text, protect=args.files)
     else:
@@ -154,7 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args[1:])
         return _read(args)
     except ParallaxError as exc:
-        print(f"parallax: {exc}", file=sys.stderr)
+        from .core.export import one_line
+
+        print(f"parallax: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -169,9 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = (
             Path(exc.__traceback__.tb_frame.f_code.co_filename).name if exc.__traceback__ else "?"
         )
+        from .core.export import one_line
+
         print(
-            f"parallax: internal error: {type(exc).__name__}: {exc} ({where}); "
-            "set PARALLAX_DEBUG=1 for details",
+            one_line(f"parallax: internal error: {type(exc).__name__}: {exc} ({where}); ")
+            + "set PARALLAX_DEBUG=1 for details",
             file=sys.stderr,
         )
         return EXIT_ERROR

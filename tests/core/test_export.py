@@ -186,3 +186,41 @@ def test_write_atomic_refuses_inputs_and_bad_targets(tmp_path: Path) -> None:
         write_atomic(tmp_path, "x")
     with pytest.raises(ParallaxError, match="does not exist"):
         write_atomic(tmp_path / "nope" / "x.md", "x")
+
+
+def test_write_to_a_named_pipe_goes_through_it(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader_ready = threading.Event()
+
+    def read() -> None:
+        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        reader_ready.set()
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
+            received.append(fh.read())
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    assert reader_ready.wait(10)
+    write_atomic(fifo, "through the pipe\n")
+    thread.join(10)
+    assert received == [b"through the pipe\n"]
+    assert fifo.is_fifo(), "the pipe must not be replaced by a regular file"
+
+
+def test_write_to_a_pipe_nobody_reads_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "lonely.pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(ParallaxError, match="nothing is reading from it"):
+        write_atomic(fifo, "x")
+    assert fifo.is_fifo()
+
+
+def test_one_line_makes_names_inert() -> None:
+    from tui.core.export import one_line
+
+    assert one_line("evil\nname\x1b]0;pwned\x07.txt") == "evil?name.txt"

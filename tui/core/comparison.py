@@ -20,7 +20,8 @@ def compare(articles: Sequence[Article]) -> Comparison:
     alignments = align_articles(arts)
     people = find_people(arts)
     quotes, links = find_quotes(arts, people)
-    warnings = tuple(f"{a.path}: {w}" for a in arts for w in a.warnings)
+    # Loader warnings already name their file.
+    warnings = tuple(w for a in arts for w in a.warnings)
     return Comparison(
         articles=arts,
         alignments=tuple(alignments),

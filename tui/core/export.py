@@ -7,6 +7,7 @@ the JSON therefore carries.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -35,6 +36,14 @@ def _clean(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+def one_line(text: str) -> str:
+    """Text for a single line of a terminal or report: escapes gone, other controls shown as ?.
+
+    File names may contain anything, including newlines and escape sequences.
+    """
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", _UNSAFE.sub("", text))
+
+
 def article_id(index: int) -> str:
     """Letters A, B, C ... as people say them ("article B"); numbered beyond Z."""
     return chr(ord("A") + index) if index < 26 else f"A{index + 1}"
@@ -46,7 +55,7 @@ def article_id(index: int) -> str:
 def _article_dict(index: int, art: Article) -> dict[str, Any]:
     return {
         "id": article_id(index),
-        "path": _clean(art.path),
+        "path": one_line(art.path),
         "title": _clean(art.title),
         "source": _clean(art.source),
         "date": _clean(art.date),
@@ -346,6 +355,21 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
+def _write_through(target: Path, text: str) -> None:
+    try:
+        # Non-blocking open: a pipe nobody reads from is an error, not a hang.
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        reason = "nothing is reading from it" if exc.errno == errno.ENXIO else exc.strerror
+        raise ParallaxError(f"{target}: cannot write ({reason})") from None
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise ParallaxError(f"{target}: cannot write ({exc.strerror})") from None
+
+
 def write_atomic(path: str | os.PathLike[str], text: str, protect: Sequence[str] = ()) -> Path:
     """Write `text` to `path` so that readers see the old file or the new one, never half.
 
@@ -357,6 +381,11 @@ def write_atomic(path: str | os.PathLike[str], text: str, protect: Sequence[str]
             raise ParallaxError(f"{target}: refusing to overwrite an input article")
     if target.is_dir():
         raise ParallaxError(f"{target}: is a directory")
+    if target.exists() and not target.is_file():
+        # A named pipe or a device (-o /dev/stdout): there is nothing to replace atomically, and
+        # replacing it with a regular file would break whatever the user connected to it.
+        _write_through(target, text)
+        return target
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ParallaxError(f"{target}: folder {folder} does not exist")

@@ -447,6 +447,8 @@ def test_body_is_paragraphs_joined_by_one_blank_line() -> None:
         ("By Julia Ferreira, Brussels", "byline"),
         ("By Jean-Noël Barrot and Mohamed bin Salman, The New York Times", "byline"),
         ("By R.J. Whitaker", "byline"),
+        ("By Helen Marchetti in The Hague", "byline"),
+        ("By Ana Soto in Santiago and Tom Reyes in Lima", "byline"),
         (
             "(Reporting by Omar Said in Jeddah; Writing by Helen Ward; Editing by Dana Whitlock)",
             "byline",
@@ -492,6 +494,7 @@ def test_boilerplate_kinds(text: str, kind: str) -> None:
     "text",
     [
         "By Thursday, talks had stalled.",
+        "By Monday in Brussels the deal was done.",
         "By Thursday, Reuters reported, the two sides had agreed to meet.",
         "By midnight the fire had spread to three floors.",
         "By contrast, the army delegation left without comment.",

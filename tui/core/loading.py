@@ -830,9 +830,11 @@ _NOT_NAME = (
     r"|Contrast|Comparison|Law|Default|Early|Late|Far|Design|Way|Day|Night|Morning|Evening"
     r"|Afternoon|Tonight|Today|Tomorrow|Yesterday|Mid|Last|Next|This|That|Then|Year|End)\b)"
 )
+# Wire bylines often say where the reporter filed from: "By Jane Doe in The Hague".
+_FILED_FROM = r"(?:\s+in\s+(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
 _BYLINE_RE = re.compile(
-    rf"(?i:by|written by|words by|story by|text by)\s+{_NOT_NAME}{_NAME}"
-    rf"(?:\s*(?:,|\band\b|&)\s+{_NOT_NAME}{_NAME})*"
+    rf"(?i:by|written by|words by|story by|text by)\s+{_NOT_NAME}{_NAME}{_FILED_FROM}"
+    rf"(?:\s*(?:,|\band\b|&)\s+{_NOT_NAME}{_NAME}{_FILED_FROM})*"
     rf"(?:\s*(?:,|\||/|–|—|-|·|\bfor\b|\bof\b)\s*(?:[Tt]he\s+)?[A-Z][\w&'’.-]*"
     rf"(?:\s+{_ORG_WORD}){{0,5}}{_ROLE})?"
     r"(?<![a-z]\.)"

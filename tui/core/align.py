@@ -50,9 +50,14 @@ from .article import Article, Sentence
 from .conflicts import find_conflicts
 from .model import Alignment, Conflict, DiffOp, Passage, SharedSpan
 from .text import (
+    CONCEPTS,
     CURRENCY,
+    DAYS_PER,
+    DURATION_WORDS,
     MONTHS,
     NUMBER_WORDS,
+    PEOPLE,
+    PERCENT_WORDS,
     STOPWORDS,
     WEEKDAYS,
     Token,
@@ -60,6 +65,7 @@ from .text import (
     is_year,
     normalise,
     number_value,
+    phrase_concepts,
     quote_regions,
     sentence_tokens,
     stem,
@@ -86,6 +92,16 @@ BOOST_DATE = 1.4
 BOOST_QUOTE = 1.25
 # token_set_ratio is 1.0 for subsets: below this many content words it is damped.
 MIN_CONTENT = 6
+# Containment (step 4): the shorter sentence needs this many content words to be scored by
+# containment at all, and full credit needs CONT_FULL_CONTENT; a pair counts CONT_SCALE times
+# its containment, and containment of at least CONT_STRONG lets a long sentence take several
+# counterparts without the margin rule.
+CONT_MIN_CONTENT = 3
+CONT_FULL_CONTENT = 4
+CONT_SCALE = 0.5
+CONT_STRONG = 0.45
+# A pair sharing a single word needs it to carry this share of the shorter sentence's weight.
+SOLE_WORD_SHARE = 0.5
 # Candidate filtering: postings walked per sentence, candidates kept per sentence.
 POSTING_BUDGET = 250
 CANDIDATES = 8
@@ -94,6 +110,10 @@ CANDIDATES = 8
 MAX_DETAIL_WORDS = 600
 # One sentence aligns to at most this many sentences of the other article.
 MAX_COUNTERPARTS = 3
+# A term in at least this share of the sentences of every article using it is the story's
+# topic, and weighs this much of its IDF.
+TOPIC_SHARE = 0.3
+TOPIC_DISCOUNT = 0.5
 # Relative position: at most this much is added for pairs at the same place in both articles.
 POSITION_WEIGHT = 0.03
 
@@ -101,17 +121,6 @@ POSITION_WEIGHT = 0.03
 # (left position, right position, score, mutual best) and (left, right, score, mutual).
 _Edge = tuple[int, int, float, bool]
 _Group = tuple[list[int], list[int], float, bool]
-
-
-@dataclass(slots=True)
-class _Sent:
-    """What the matcher needs to know about one sentence."""
-
-    index: int
-    lower: str
-    terms: dict[str, float]  # term -> weight (L2-normalised after IDF)
-    content: int  # number of content words
-    pos: float  # relative position in the article, 0..1
 
 
 @lru_cache(maxsize=65536)
@@ -175,35 +184,138 @@ def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
 
-def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
-    """Raw boosted term frequencies of a sentence and its number of content words."""
+@dataclass(slots=True)
+class _Sent:
+    """What the matcher needs to know about one sentence."""
+
+    index: int
+    lower: str
+    terms: dict[str, float]  # term -> weight (L2-normalised after IDF)
+    content: int  # number of content words
+    pos: float  # relative position in the article, 0..1
+    raw: dict[str, float]  # term -> boosted weight times IDF, not normalised (containment)
+    mass: float  # sum of `raw`
+    names: frozenset[str]  # terms that are (part of) a name
+    heads: frozenset[str]  # terms that end a name: one per entity named
+
+
+def _number_role(toks: Sequence[Token], k: int) -> tuple[str, float] | None:
+    """(unit, factor) for the number at toks[k]: what it counts, and what multiplies it into
+    that unit, so "79.4%" / "78.9 percent" / "79 per cent" all count percent, "30-day" and
+    "a month" count days, "50 basis points" and "half a percentage point" count basis points.
+    None when no unit follows (the number then weighs only as itself)."""
+    t = toks[k]
+    if t.text.endswith("%"):
+        return "pct", 1.0
+    # The next content word within two words ("420 metres", "nine of the miners" is rarer).
+    n = len(toks)
+    j = k + 1
+    if j < n and toks[j].norm == "per" and j + 1 < n and toks[j + 1].norm == "cent":
+        return "pct", 1.0
+    while j < n and j <= k + 3 and toks[j].stop:
+        j += 1  # "half a percentage point", "a quarter of a point", "nine of the miners"
+    if j >= n or toks[j].stop or toks[j].text[:1].isdigit():
+        return None
+    w = toks[j].norm
+    if w in PERCENT_WORDS:
+        return "pct", 1.0
+    if w.startswith("percentage"):
+        return "bp", 100.0
+    if w.startswith("basis") or w in ("bp", "bps"):
+        return "bp", 1.0
+    st = toks[j].stem
+    unit = st.split("-", 1)[0]
+    if unit in DAYS_PER:
+        return "day", DAYS_PER[unit]
+    if st in PEOPLE or (toks[j].norm.endswith("s") and st.endswith(_AGENT_ENDINGS)):
+        # Counted agent nouns ("climbers", "mountaineers", "protesters") count people.
+        return "people", 1.0
+    if toks[j].capital:
+        return None  # "2 Cheetah" is a label, not a quantity
+    return CONCEPTS.get(st, st), 1.0
+
+
+_AGENT_ENDINGS = ("er", "eer", "ist", "ian")
+# Fractions that are quantities only before a unit ("a quarter of a percentage point").
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
+def _featurise(
+    sent: Sentence,
+) -> tuple[dict[str, float], int, frozenset[str], frozenset[str]]:
+    """Raw boosted term frequencies of a sentence, its number of content words, its name
+    terms and the terms that end a name (one per entity)."""
     text = sent.text
     base = sent.start
     regions = quote_regions(text) if ('"' in text or "“" in text or "”" in text) else []
     tf: dict[str, float] = defaultdict(float)
+    names: set[str] = set()
+    heads: set[str] = set()
     content = 0
     # The same cached tokens the shared spans, diff and conflicts read later.
     toks = sentence_tokens(text, base)
     last = len(toks) - 1
     r = 0  # the first quote region that does not end before the current word
+    phrases = phrase_concepts([t.norm for t in toks]) if toks else []
+    in_phrase: set[int] = set()
+    for a, b, concept in phrases:
+        in_phrase.update(range(a, b + 1))
+        tf[concept] += 1.0
+        content += 1
     for k, t in enumerate(toks):
+        if k in in_phrase:
+            continue
         if t.stop:
             continue
         term, kind, _stop = _word_info(t.text)
+        if t.norm in _FRACTIONS and k < last:
+            kind = "number"  # "half a percentage point": a quantity only with a unit
+            term = "#" + _fmt(_FRACTIONS[t.norm])
         content += 1
         boost = 1.0
         if kind == "number":
             boost = BOOST_NUMBER
+            role = _number_role(toks, k)
+            if role is not None:
+                # Half the weight on the value, half on what it counts: the same count with
+                # another value ("turnout 79.4%" / "78.9 percent") is the same fact told with
+                # a disagreement, so it keeps half the evidence instead of none.
+                unit, factor = role
+                value = _FRACTIONS.get(t.norm, NUMBER_WORDS.get(t.norm))
+                if value is None:
+                    value = number_value(t.text)
+                if value is not None and factor != 1.0:
+                    term = "#" + _fmt(round(value * factor, 6))
+                if unit in ("day", "bp") and value is not None:
+                    term = "#" + _fmt(round(value * factor, 6))
+                tf["#u:" + unit] += boost / 2
+                boost /= 2
+            elif t.norm in _FRACTIONS:
+                continue
         elif kind == "date":
             boost = BOOST_DATE
+            if term[:2] in ("@d", "@m"):
+                # Another weekday in the same slot ("late on Saturday" / "on Sunday
+                # morning") is a date disagreement about one event, not a missing word.
+                tf[term[:2]] += boost / 2
+                boost /= 2
         elif t.capital and (k > 0 or (last > 0 and toks[1].capital)):
             # A name: never stemmed ("Department" is not "departed"). The first word is
             # capitalised anyway, so it is a name only as part of a longer one. Only the last
             # word of a run of capitalised words weighs more: news names people by surname,
             # and two people can share "Abdel Fattah" or a title like "President".
             term = _name_term(t.text)
+            names.add(term)
             if not _name_continues(toks, k):
                 boost = BOOST_NAME
+                heads.add(term)
+        else:
+            term = CONCEPTS.get(term, term)
+            days = DURATION_WORDS.get(t.norm)
+            if days is not None:  # "month-long" = "30-day"
+                tf["#" + _fmt(days)] += BOOST_NUMBER / 2
+                term = "#u:day"
+                boost = BOOST_NUMBER / 2
         if regions:
             # Tokens and regions both run left to right: one pointer, not a scan per word.
             pos = t.start - base
@@ -212,35 +324,66 @@ def _featurise(sent: Sentence) -> tuple[dict[str, float], int]:
             if r < len(regions) and regions[r][0] <= pos:
                 boost *= BOOST_QUOTE
         tf[term] += boost
-    return tf, content
+    return tf, content, frozenset(names), frozenset(heads)
 
 
 def _prepare(articles: Sequence[Article]) -> list[list[_Sent]]:
-    """Weighted, normalised term bags for every sentence of every article."""
-    raw: list[list[tuple[Sentence, dict[str, float], int]]] = []
+    """Weighted, normalised term bags for every sentence of every article.
+
+    IDF is taken over the sentences of all articles; on top of it, a term that fills a large
+    share of the sentences of *every* article that uses it is the story's topic (the company,
+    the country, the party of a story about it), and sharing it says little about which fact
+    two sentences tell, so it weighs TOPIC_DISCOUNT as much.
+    """
+    raw_rows: list[list[tuple[Sentence, dict[str, float], int, frozenset[str], frozenset[str]]]]
+    raw_rows = []
     df: dict[str, int] = defaultdict(int)
+    art_df: list[dict[str, int]] = []
     total = 0
     for art in articles:
         rows = []
+        adf: dict[str, int] = defaultdict(int)
         for s in art.sentences:
-            tf, content = _featurise(s)
+            tf, content, names, heads = _featurise(s)
             for t in tf:
                 df[t] += 1
-            rows.append((s, tf, content))
+                adf[t] += 1
+            rows.append((s, tf, content, names, heads))
             total += 1
-        raw.append(rows)
+        raw_rows.append(rows)
+        art_df.append(adf)
     idf = {t: math.log((total + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+    _discount_topics(idf, art_df, [len(r) for r in raw_rows])
     out: list[list[_Sent]] = []
-    for rows in raw:
+    for rows in raw_rows:
         n = max(len(rows) - 1, 1)
         sents = []
-        for k, (s, tf, content) in enumerate(rows):
-            vec = {t: f * idf[t] for t, f in tf.items()}
-            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-            vec = {t: v / norm for t, v in vec.items()}
-            sents.append(_Sent(s.index, fold(s.text).lower(), vec, content, k / n))
+        for k, (s, tf, content, names, heads) in enumerate(rows):
+            raw = {t: f * idf[t] for t, f in tf.items()}
+            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            vec = {t: v / norm for t, v in raw.items()}
+            lower = fold(s.text).lower()
+            sents.append(
+                _Sent(s.index, lower, vec, content, k / n, raw, sum(raw.values()), names, heads)
+            )
         out.append(sents)
     return out
+
+
+def _discount_topics(idf: dict[str, float], art_df: list[dict[str, int]], sizes: list[int]) -> None:
+    """Scale down, in place, the IDF of terms that are the topic of every article using them."""
+    if len(art_df) < 2:
+        return
+    counts: dict[str, int] = defaultdict(int)
+    for adf in art_df:
+        for t in adf:
+            counts[t] += 1
+    for t, c in counts.items():
+        if c < 2:
+            continue
+        shares = [adf[t] / n for adf, n in zip(art_df, sizes, strict=True) if t in adf and n >= 4]
+        if len(shares) >= 2 and min(shares) >= TOPIC_SHARE:
+            idf[t] *= TOPIC_DISCOUNT
 
 
 def _index(sents: list[_Sent]) -> dict[str, list[tuple[int, float]]]:
@@ -289,11 +432,40 @@ def _candidates(
     return out
 
 
-def pair_score(a: _Sent, b: _Sent, cos: float | None = None) -> float:
-    """Similarity of two sentences in 0..1 (see the module docstring, step 3)."""
+def _evidence(a: _Sent, b: _Sent, shared: list[str]) -> bool:
+    """Whether two sentences share more than one entity or one word.
+
+    Two sentences about one company ("X did not answer questions" / "Shares in X fell") or
+    one politician share a name and nothing of the fact; two sentences sharing one common
+    word ("government") share nothing at all. A fact needs a shared predicate, number, date
+    or content word besides the names, and at least two shared terms, unless the sentences
+    name two entities in common ("Putin" and "Trump" to meet).
+    """
+    if not shared:
+        return False
+    names = a.names | b.names
+    facts = [t for t in shared if t not in names]
+    if len(shared) >= 2 and facts:
+        return True
+    if len(facts) == 1:
+        # One shared word is enough only when it is most of what the shorter sentence says
+        # ("Nimbus said it would appeal." / "The company will appeal to the court").
+        small = a if a.mass <= b.mass else b
+        return small.raw[facts[0]] >= SOLE_WORD_SHARE * small.mass
+    return len(a.heads & b.heads) >= 2
+
+
+def pair_score(a: _Sent, b: _Sent, cos: float | None = None) -> tuple[float, bool]:
+    """Similarity of two sentences in 0..1 (see the module docstring, step 3), and whether
+    the shorter one is strongly contained in the longer one (step 4)."""
+    small, big = (a, b) if a.mass <= b.mass else (b, a)
+    braw = big.raw
+    shared = [t for t in small.raw if t in braw]
+    if not _evidence(a, b, shared):
+        return 0.0, False
     if cos is None:
-        small, big = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
-        cos = sum(w * big[t] for t, w in small.items() if t in big)
+        st, bt = small.terms, big.terms
+        cos = sum(st[t] * bt[t] for t in shared)
     tsr = fuzz.token_set_ratio(a.lower, b.lower) / 100.0
     # Raw text shares stopwords, so unrelated news sentences already reach ~0.5: rescale so
     # that TSR_FLOOR counts as nothing.
@@ -301,7 +473,18 @@ def pair_score(a: _Sent, b: _Sent, cos: float | None = None) -> float:
     fewest = min(a.content, b.content)
     if fewest < MIN_CONTENT:
         tsr *= fewest / MIN_CONTENT
-    return min(1.0, W_TSR * tsr + (1.0 - W_TSR) * cos)
+    score = W_TSR * tsr + (1.0 - W_TSR) * cos
+    # Containment: how much of the shorter sentence's weighted content the longer one tells.
+    # A lede packs several facts that the other outlet tells one sentence each; against each
+    # of them the symmetric score is diluted by everything else the lede says.
+    contained = False
+    if small.content >= CONT_MIN_CONTENT and small.mass > 0:
+        sraw = small.raw
+        cont = sum(sraw[t] for t in shared) / small.mass
+        cont *= min(1.0, small.content / CONT_FULL_CONTENT)
+        contained = cont >= CONT_STRONG
+        score = max(score, CONT_SCALE * cont)
+    return min(1.0, score), contained
 
 
 def _match(left: list[_Sent], right: list[_Sent]) -> list[_Edge]:
@@ -309,15 +492,18 @@ def _match(left: list[_Sent], right: list[_Sent]) -> list[_Edge]:
     whether each is the other's best counterpart)."""
     cands = _candidates(left, _index(right))
     scores: dict[tuple[int, int], float] = {}
+    strong: set[tuple[int, int]] = set()
     # Pairs further below THRESHOLD than the position bonus can never be kept or decide
     # which pair is a sentence's best, so they are not stored.
     floor = THRESHOLD - POSITION_WEIGHT
     for i, js in enumerate(cands):
         a = left[i]
         for j, cos in js:
-            s = pair_score(a, right[j], cos)
+            s, contained = pair_score(a, right[j], cos)
             if s >= floor:
                 scores[(i, j)] = s
+                if contained:
+                    strong.add((i, j))
     # Each sentence's best counterpart; relative position only breaks near ties here.
     best_l: dict[int, tuple[float, int]] = {}
     best_r: dict[int, tuple[float, int]] = {}
@@ -332,6 +518,14 @@ def _match(left: list[_Sent], right: list[_Sent]) -> list[_Edge]:
         if s < THRESHOLD:
             continue
         jl, il = best_l[i][1], best_r[j][1]
+        if (i, j) in strong:
+            # The shorter sentence is told almost whole by the longer one: keep the pair when
+            # the longer one is the shorter one's best counterpart, however many other short
+            # sentences the longer one (a packed lede) also contains.
+            short_is_left = left[i].mass <= right[j].mass
+            if (jl == j) if short_is_left else (il == i):
+                edges.append((i, j, min(1.0, s), jl == j and il == i))
+                continue
         # A pair that is the best of neither of its sentences is a weaker echo of others.
         if jl != j and il != i:
             continue

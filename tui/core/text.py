@@ -394,3 +394,79 @@ def name_like(tokens: list[Token], i: int) -> bool:
         nxt = tokens[1] if len(tokens) > 1 else None
         return bool(nxt and nxt.capital and not nxt.stop)
     return True
+
+
+# --- News-register synonyms ------------------------------------------------------------------
+# Outlets retell one fact in the stock vocabulary of news: "killed" / "died" / "death toll",
+# "truce" / "ceasefire", "jailed" / "imprisoned". Each class below is general news vocabulary
+# (never words of one story) whose members, once stemmed, are read as one concept term, so
+# two sentences that differ only in the choice of verb still share evidence. The classes are
+# kept narrow on purpose: a concept is a single shared word, and the aligner asks for more
+# evidence than one shared word before it calls two sentences the same fact.
+_CONCEPT_TEXT: dict[str, str] = {
+    "die": "killed kill kills killing died dies die dead death deaths dying fatalities "
+    "fatality perished",
+    "injure": "injured injuring injuries injury wounded wounding hurt",
+    "charge": "charged charges charging accused accusing indicted indictment",
+    "exclude": "excluded excluding excludes",
+    "truce": "truce truces ceasefire ceasefires cease-fire cease-fires armistice",
+    "jail": "jailed jailing imprisoned imprisonment prison",
+    "free": "freed freeing released releasing",
+    "travel": "flew flown arrived arriving",
+    "arrest": "arrested arresting arrest detained detaining detention",
+    "rise": "rose risen rising increased increase climbed jumped surged",
+    "fall": "fell fallen falling dropped declined slipped plunged tumbled",
+    "resign": "resigned resigning resignation quit",
+    "evacuate": "evacuated evacuating evacuation evacuations",
+    "quake": "earthquake earthquakes quake quakes tremor",
+    "blaze": "blaze blazes fire fires",
+    "vote": "vote votes voting election elections ballot",
+}
+CONCEPTS: dict[str, str] = {
+    stem(w): "~" + concept for concept, words in _CONCEPT_TEXT.items() for w in words.split()
+}
+# Multi-word forms of the same concepts, as lowercase word sequences ("*" is any one word).
+PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("lost", "*", "lives"), "~die"),
+    (("lost", "*", "life"), "~die"),
+    (("death", "toll"), "~die"),
+    (("ruled", "out"), "~exclude"),
+    (("rule", "out"), "~exclude"),
+    (("rules", "out"), "~exclude"),
+    (("stepped", "down"), "~resign"),
+    (("step", "down"), "~resign"),
+    (("set", "free"), "~free"),
+    (("behind", "bars"), "~jail"),
+)
+_PHRASE_FIRST = frozenset(p[0] for p, _c in PHRASES)
+
+
+def phrase_concepts(norms: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, concept) for each multi-word news phrase in a sentence's word list."""
+    out: list[tuple[int, int, str]] = []
+    for k, n in enumerate(norms):
+        if n not in _PHRASE_FIRST:
+            continue
+        for words, concept in PHRASES:
+            end = k + len(words)
+            if words[0] != n or end > len(norms):
+                continue
+            if all(w == "*" or w == norms[k + m] for m, w in enumerate(words)):
+                out.append((k, end - 1, concept))
+                break
+    return out
+
+
+# Units a number is a count of, folded so outlets' spellings meet: "%", "percent", "per cent";
+# durations in days ("30-day" = "month-long"); rate moves in basis points ("half a percentage
+# point" = "50 basis points"). Anything else takes the stem of the next content word as its
+# unit ("420 metres" / "400 metres", "nine miners" / "nine workers" do not meet: see PEOPLE).
+PERCENT_WORDS = frozenset({"percent", "pct", "%"})
+DAYS_PER: dict[str, float] = {"day": 1, "week": 7, "month": 30, "year": 365}
+DURATION_WORDS: dict[str, float] = {f"{unit}-long": days for unit, days in DAYS_PER.items()}
+# Nouns news counts people with: a number before any of them counts people, so "two miners"
+# and "three workers" are one kind of quantity (a death toll that disagrees).
+_PEOPLE_TEXT = """people person persons men women children civilians workers miners soldiers
+    troops passengers residents migrants protesters students patients victims bodies
+    officers fighters hostages prisoners pilgrims tourists staff employees crew"""
+PEOPLE = frozenset(stem(w) for w in _PEOPLE_TEXT.split())

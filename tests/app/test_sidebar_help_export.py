@@ -128,12 +128,31 @@ async def test_help_is_built_from_live_bindings_and_explains_colours(fire: Compa
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_help_lists_only_keys_that_do_something(fire: Comparison) -> None:
+    app = ParallaxApp(fire)
+    async with app.run_test(size=(140, 70)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        # The panes wrap: ScrollView's sideways scrolling keys do nothing and are not listed.
+        for useless in ("Scroll Left", "Scroll Right", "Page Left", "Page Right", "Scroll Up"):
+            assert useless not in text
+        # Textual's ctrl+q and Parallax's q both quit: one row with both keys.
+        quit_rows = [line for line in text.splitlines() if "Leave Parallax" in line]
+        assert len(quit_rows) == 1
+        keys = quit_rows[0].split("│")[1].split("Quit")[0]
+        assert "^q" in keys and "q" in keys.replace("^q", "")
+        assert "Choose theme" in text and "Next theme" in text
+
+
 async def test_every_binding_has_an_id_and_a_tooltip(fire: Comparison) -> None:
     from tui.app.article_view import ArticleView
     from tui.app.export_screen import ExportScreen
     from tui.app.sidebar import Sidebar
+    from tui.app.theme_screen import ThemeScreen
 
-    for cls in (ParallaxApp, ArticleView, Sidebar, HelpScreen, ExportScreen):
+    for cls in (ParallaxApp, ArticleView, Sidebar, HelpScreen, ExportScreen, ThemeScreen):
         for b in cls.BINDINGS:
             assert b.id and b.tooltip, (cls.__name__, b)
 

@@ -159,6 +159,22 @@ class ParallaxApp(App[None]):
             show=False,
         ),
         Binding(
+            "t",
+            "cycle_theme",
+            "Next theme",
+            id="app.next-theme",
+            tooltip="Switch to the next Parallax colour theme",
+            show=False,
+        ),
+        Binding(
+            "T",
+            "change_theme",
+            "Choose theme",
+            id="app.choose-theme",
+            tooltip="List all themes; moving through the list previews each one",
+            show=False,
+        ),
+        Binding(
             "escape",
             "clear_marks",
             "Clear marks",
@@ -184,8 +200,12 @@ class ParallaxApp(App[None]):
         # The CLI loads (and reports) the themes once and passes them in; built without them
         # (tests, `python -m tui.app.app`) the app loads the shipped and user themes itself.
         themes, theme_warnings = ([], []) if extra_themes else load_themes()
+        # Parallax's own themes (shipped and the user's), in load order, for `t` to cycle.
+        self.parallax_themes: list[str] = []
         for t in [*themes, *extra_themes]:
             self.register_theme(t)
+            if t.name not in self.parallax_themes:
+                self.parallax_themes.append(t.name)
         self._warnings += [w for w in theme_warnings if w not in self._warnings]
         wanted = theme or DEFAULT_THEME
         if wanted in self.available_themes:
@@ -253,6 +273,32 @@ class ParallaxApp(App[None]):
 
     def view(self, side: int) -> ArticleView:
         return self.query_one("#left" if side == 0 else "#right", ArticleView)
+
+    def action_cycle_theme(self) -> None:
+        names = [n for n in self.parallax_themes if n in self.available_themes]
+        if not names:
+            return
+        k = names.index(self.theme) + 1 if self.theme in names else 0
+        self.theme = names[k % len(names)]
+        description = getattr(self.current_theme, "description", "")
+        self.notify(
+            clean(f"{self.theme}: {description}" if description else self.theme),
+            title="Theme (t: next, T: choose)",
+            timeout=2,
+            markup=False,
+        )
+
+    def action_change_theme(self) -> None:
+        """Textual's "Change theme" command and `T` open the previewing chooser."""
+        from .theme_screen import ThemeScreen
+
+        if isinstance(self.screen, ThemeScreen):
+            return
+        themes = self.available_themes
+        ours = [n for n in self.parallax_themes if n in themes]
+        listed = [(n, getattr(themes[n], "description", "") or "Parallax theme") for n in ours]
+        listed += [(n, "Textual built-in") for n in sorted(set(themes) - set(ours))]
+        self.push_screen(ThemeScreen(listed, self.theme))
 
     def _on_theme_changed(self, theme: Theme) -> None:
         for side in (0, 1):

@@ -164,8 +164,13 @@ class Highlight:
     spans: tuple[tuple[int, int, str], ...] = ()
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """One article, wrapped, with sentence colours from the pair and a sentence cursor."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """One article, wrapped, with sentence colours from the pair and a sentence cursor.
+
+    ScrollView's own bindings are not inherited: the text wraps (no sideways scrolling), and
+    up/down/page keys move the sentence cursor instead of the view, so help lists only keys
+    that do something here.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

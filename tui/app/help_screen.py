@@ -45,7 +45,8 @@ def group_bindings(
         if ab.binding.system and not ab.binding.id:
             continue
         entry = groups.setdefault(id(node), (node, {}, {}))
-        ident = (ab.binding.id or ab.binding.action, ab.binding.description)
+        # One row per thing the user can do: Textual's own ctrl+q and Parallax's q both quit.
+        ident = (ab.binding.action, ab.binding.description)
         entry[1].setdefault(ident, []).append(key)
         entry[2][ident] = ab.binding
     out = []

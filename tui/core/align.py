@@ -221,6 +221,8 @@ def _number_role(toks: Sequence[Token], k: int) -> tuple[str, float] | None:
         return "pct", 1.0
     if w.startswith("percentage"):
         return "bp", 100.0
+    if w in ("point", "points") and t.norm in _FRACTIONS:
+        return "bp", 100.0  # "a quarter point" is how news writes a rate move
     if w.startswith("basis") or w in ("bp", "bps"):
         return "bp", 1.0
     st = toks[j].stem
@@ -238,6 +240,7 @@ def _number_role(toks: Sequence[Token], k: int) -> tuple[str, float] | None:
 _AGENT_ENDINGS = ("er", "eer", "ist", "ian")
 # Fractions that are quantities only before a unit ("a quarter of a percentage point").
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
+_FRACTION_POINTS = {"half-point": 50.0, "quarter-point": 25.0}
 
 
 def _featurise(
@@ -315,6 +318,10 @@ def _featurise(
             if days is not None:  # "month-long" = "30-day"
                 tf["#" + _fmt(days)] += BOOST_NUMBER / 2
                 term = "#u:day"
+                boost = BOOST_NUMBER / 2
+            elif t.norm in _FRACTION_POINTS:  # "quarter-point" = "25 basis points"
+                tf["#" + _fmt(_FRACTION_POINTS[t.norm])] += BOOST_NUMBER / 2
+                term = "#u:bp"
                 boost = BOOST_NUMBER / 2
         if regions:
             # Tokens and regions both run left to right: one pointer, not a scan per word.
@@ -438,20 +445,34 @@ def _evidence(a: _Sent, b: _Sent, shared: list[str]) -> bool:
     Two sentences about one company ("X did not answer questions" / "Shares in X fell") or
     one politician share a name and nothing of the fact; two sentences sharing one common
     word ("government") share nothing at all. A fact needs a shared predicate, number, date
-    or content word besides the names, and at least two shared terms, unless the sentences
-    name two entities in common ("Putin" and "Trump" to meet).
+    or content word besides the names, and two pieces of shared evidence in all, unless the
+    sentences name two entities in common ("Putin" and "Trump" to meet). A synonym class or
+    a unit without its value ("killed" ~ "died", "a count of people", "a weekday") is half a
+    piece: "killed ... in the capital" and "killed in parliament in the capital" are two
+    different facts. A unit with a value on both sides ("71.2%" / "70 per cent") is a whole
+    piece: the same quantity told with a disagreement.
     """
     if not shared:
         return False
-    names = a.names | b.names
-    facts = [t for t in shared if t not in names]
-    if len(shared) >= 2 and facts:
+    # A word is a name only when both write it as one ("the General Court" / "in court").
+    names = a.names & b.names
+    facts = 0.0
+    plain: list[str] = []
+    for t in shared:
+        if t in names:
+            continue
+        if t[0] == "~" or t in ("@d", "@m"):
+            facts += 0.5
+        else:
+            facts += 1.0
+            plain.append(t)
+    if facts >= 1.0 and facts + len(a.heads & b.heads & set(shared)) >= 2.0:
         return True
-    if len(facts) == 1:
+    if len(plain) == 1 and facts == 1.0:
         # One shared word is enough only when it is most of what the shorter sentence says
         # ("Nimbus said it would appeal." / "The company will appeal to the court").
         small = a if a.mass <= b.mass else b
-        return small.raw[facts[0]] >= SOLE_WORD_SHARE * small.mass
+        return small.raw[plain[0]] >= SOLE_WORD_SHARE * small.mass
     return len(a.heads & b.heads) >= 2
 
 

@@ -997,6 +997,22 @@ def test_output_to_a_named_pipe_is_written_through_or_refused(tmp_path: Path) ->
     _no_temp_left(tmp_path)
 
 
+def test_output_through_a_symlink_keeps_the_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`-o /dev/stdout > r.json` names a symlink to a regular file; replacing the link itself
+    (as root: /dev/stdout) breaks the system. A link is written through, as `>` would."""
+    a, b = _pair(tmp_path)
+    real = write(tmp_path / "latest.json", "old report\n")
+    link = tmp_path / "stdout"
+    link.symlink_to(real)
+    run = cli(capsys, a, b, "-o", link)
+    assert_ok(run)
+    assert link.is_symlink(), "the symlink was replaced by a regular file"
+    assert json.loads(real.read_text(encoding="utf-8"))["articles"]
+    _no_temp_left(tmp_path)
+
+
 # ---------------------------------------------------------------- the installed command
 
 

@@ -81,3 +81,17 @@ async def test_screen_invariants_at_three_sizes(samples: Comparison) -> None:
             assert ("People (" in "\n".join(lines)) == (size[0] >= 110)
             svg = app.export_screenshot()
             assert svg.startswith("<svg") and "Parallax" in svg
+
+
+def test_fixed_snapshot_data_round_trips_through_the_public_json() -> None:
+    """The snapshot tests' Comparison is exactly what its saved export says."""
+    import json
+
+    from tests.app.fixed import SAMPLES_JSON, fixed_samples
+    from tui.core.export import to_dict
+
+    saved = json.loads(SAMPLES_JSON.read_text(encoding="utf-8"))
+    again = to_dict(fixed_samples())
+    again["parallax"] = saved["parallax"]
+    assert again == saved
+    assert len(saved["articles"]) == 2 and saved["alignments"]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tui.core.text import (
+    CONCEPTS,
     day_of_month,
     is_stopword,
     is_year,
     month_of,
     name_like,
     number_value,
+    phrase_concepts,
     quote_regions,
     stem,
     tokenize,
@@ -175,3 +177,34 @@ def test_days_of_month_are_one_to_thirty_one_with_optional_ordinal() -> None:
     assert [day_of_month(w) for w in ("7", "7th", "31", "32", "0", "²²", "May")] == [
         7, 7, 31, None, None, None, None,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("killed", "died", "dead", "deaths", "fatalities"),
+        ("truce", "ceasefire", "ceasefires"),
+        ("jailed", "imprisoned", "prison"),
+        ("freed", "released"),
+        ("charged", "accused", "indicted"),
+    ],
+)
+def test_news_synonyms_share_one_concept(words: tuple[str, ...]) -> None:
+    assert len({CONCEPTS.get(stem(w)) for w in words}) == 1
+    assert CONCEPTS.get(stem(words[0])) is not None
+
+
+def test_concepts_leave_everyday_words_and_lookalikes_alone() -> None:
+    # "land" (the noun) is not "landed"; "fired" (dismissed) is not a fire; "sentence" and
+    # "court" are too general to stand for any one concept.
+    for word in ("land", "fired", "sentence", "court", "government", "said"):
+        assert stem(word) not in CONCEPTS, word
+
+
+def test_multiword_news_phrases_become_concepts() -> None:
+    norms = [t.norm for t in tokenize("Nine miners lost their lives and the death toll rose.")]
+    found = {(norms[a], norms[b], c) for a, b, c in phrase_concepts(norms)}
+    assert found == {("lost", "lives", "~die"), ("death", "toll", "~die")}
+    norms = [t.norm for t in tokenize("She ruled out a coalition and would not step down.")]
+    assert [c for _a, _b, c in phrase_concepts(norms)] == ["~exclude", "~resign"]
+    assert phrase_concepts([t.norm for t in tokenize("He lost the vote.")]) == []

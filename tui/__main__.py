@@ -79,9 +79,11 @@ def _load_all(paths: Sequence[str]) -> list[Article]:
 
 def _compare(argv: Sequence[str]) -> int:
     from .core.comparison import compare
-    from .core.export import one_line, to_json, to_markdown, write_atomic
+    from .core.export import check_output, one_line, to_json, to_markdown, write_atomic
 
     args = _compare_parser().parse_args(argv)
+    if args.output:
+        check_output(args.output, protect=args.files)  # fail before the long part
     comparison = compare(_load_all(args.files))
     text = to_json(comparison) if args.format == "json" else to_markdown(comparison)
     for warning in comparison.warnings:

@@ -224,3 +224,14 @@ def test_one_line_makes_names_inert() -> None:
     from tui.core.export import one_line
 
     assert one_line("evil\nname\x1b]0;pwned\x07.txt") == "evil?name.txt"
+
+
+def test_write_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "reports" / "latest.json"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    write_atomic(link, "new\n")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new\n"

@@ -355,6 +355,28 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
+def check_output(path: str | os.PathLike[str], protect: Sequence[str] = ()) -> Path:
+    """The file a report for `path` will really be written to, or a one-line ParallaxError.
+
+    Called before a long comparison too, so a typo in -o fails at once. A symlink is followed
+    (as a shell's `>` would), so the link survives and its target gets the report.
+    """
+    target = Path(path).expanduser()
+    for p in protect:
+        if _same_file(target, Path(p)) or target.resolve() == Path(p).resolve():
+            raise ParallaxError(f"{target}: refusing to overwrite an input article")
+    if target.is_dir():
+        raise ParallaxError(f"{target}: is a directory")
+    if target.is_symlink():
+        real = Path(os.path.realpath(target))
+        if real.is_file() and not str(real).startswith(("/proc/", "/dev/")):
+            target = real
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ParallaxError(f"{target}: folder {folder} does not exist")
+    return target
+
+
 def _write_through(target: Path, text: str) -> None:
     try:
         # Non-blocking open: a pipe nobody reads from is an error, not a hang.
@@ -375,20 +397,13 @@ def write_atomic(path: str | os.PathLike[str], text: str, protect: Sequence[str]
 
     `protect` lists the input articles: an export must never overwrite what the user compares.
     """
-    target = Path(path).expanduser()
-    for p in protect:
-        if _same_file(target, Path(p)) or target.resolve() == Path(p).resolve():
-            raise ParallaxError(f"{target}: refusing to overwrite an input article")
-    if target.is_dir():
-        raise ParallaxError(f"{target}: is a directory")
+    target = check_output(path, protect)
     if target.exists() and not target.is_file():
         # A named pipe or a device (-o /dev/stdout): there is nothing to replace atomically, and
         # replacing it with a regular file would break whatever the user connected to it.
         _write_through(target, text)
         return target
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ParallaxError(f"{target}: folder {folder} does not exist")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -860,10 +860,13 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
     for key, fits in short_index.items():
         if " " in key:
             multi_index[tuple(key.split())] = fits
-    full_spans: dict[tuple[int, int], _Cluster] = {}
+    # Span -> (cluster, candidate) in one dict: looking the candidate up again per mention was
+    # quadratic on long articles that repeat a name thousands of times.
+    # (Same choice as before: the last cluster holding a span, its first candidate there.)
+    full_spans: dict[tuple[int, int], tuple[_Cluster, _Candidate]] = {}
     for cl in clusters:
-        for c in cl.candidates:
-            full_spans[(c.article, c.start)] = cl
+        for c in reversed(cl.candidates):
+            full_spans[(c.article, c.start)] = (cl, c)
 
     for at in arts:
         body = articles[at.article].body
@@ -871,11 +874,9 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
             i = 0
             while i < len(toks):
                 t = toks[i]
-                cl = full_spans.get((at.article, t.start))
-                if cl is not None:
-                    cand = next(
-                        c for c in cl.candidates if c.article == at.article and c.start == t.start
-                    )
+                hit = full_spans.get((at.article, t.start))
+                if hit is not None:
+                    cl, cand = hit
                     cl.mentions.append(
                         Mention(
                             at.article,

@@ -291,3 +291,52 @@ async def test_clicking_a_sidebar_entry_selects_it(fire: Comparison) -> None:
         await pilot.pause()
         assert app.selected_person is fire.people[0]
         assert app.view(0).cursor == 2
+
+
+async def test_three_real_articles_are_lettered_and_cycle_with_the_real_loader() -> None:
+    """tests/corpus/ceasefire: three outlets, loaded and compared by the real engine."""
+    from tui.core.comparison import compare
+    from tui.core.loading import load_article
+
+    folder = Path(__file__).parents[1] / "corpus" / "ceasefire"
+    paths = sorted(folder.glob("*.txt"))
+    assert len(paths) == 3
+    comparison = compare([load_article(p) for p in paths])
+    app = ParallaxApp(comparison)
+
+    def headers() -> tuple[str, str]:
+        rows = screen_text(app).splitlines()[:2]
+        left = "\n".join(r.split("▕")[0] for r in rows)
+        right = "\n".join(r.split("▕")[1] for r in rows)
+        return left, right
+
+    def status() -> str:
+        return str(app.query_one("#status").render())
+
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        left, right = headers()
+        assert "A of 3" in left and "B of 3" in right
+        assert status().startswith("left pane: A")
+        assert "A " in status() and "⇄ B " in status()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.shown == [0, 2]
+        assert "C of 3" in headers()[1]
+        assert "⇄ C " in status()
+        # The pair now holds the engine's alignments between A and C, oriented to the panes.
+        assert app.pair.alignments == comparison.between(0, 2)
+        assert "Horn Monitor" not in headers()[1]
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.shown == [2, 0]
+        assert "C of 3" in headers()[0] and "A of 3" in headers()[1]
+        assert app.pair.alignments == comparison.between(2, 0)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        # C -> A would repeat the right pane's article, so the left pane goes on to B.
+        assert app.shown == [1, 0]
+        assert "B of 3" in headers()[0]
+        await pilot.press("2")
+        await pilot.pause()
+        assert status().startswith("right pane: A")

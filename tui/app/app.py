@@ -30,7 +30,7 @@ from tui.core.model import Comparison, Person, Quote, QuoteLink
 from .article_view import ArticleView, Highlight, clean
 from .pair_view import PairContent, PairView
 from .sidebar import Sidebar
-from .state import PairState, short_labels
+from .state import PairState, letter, short_labels
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened: nothing on the first frame
     from .export_screen import ExportRequest
@@ -340,9 +340,12 @@ class ParallaxApp(App[None]):
             # The outlet, or at least the file, so the reader always knows what they read.
             where = art.source or Path(art.path).name
             meta = " · ".join(clean(x) for x in (where, art.date) if x)
-            text.append("\n" + meta, style="italic")
+            text.append("\n")
             if len(arts) > 2:
-                text.append(f"  [{index + 1}/{len(arts)}]")
+                # First, so a narrow pane cuts the date, not which article this is.
+                text.append(f"{letter(index)} of {len(arts)} ", style="bold reverse")
+                text.append(" ")
+            text.append(meta, style="italic")
             try:
                 self.query_one(f"#{pane_id}-header", Static).update(text, layout=False)
             except Exception:
@@ -418,11 +421,17 @@ class ParallaxApp(App[None]):
     def _quote_pair(self, link: QuoteLink) -> tuple[Quote | None, Quote | None]:
         return self.comparison.quote(link.left), self.comparison.quote(link.right)
 
+    def article_name(self, index: int) -> str:
+        """The article's short label, led by its letter when there are more than two."""
+        if len(self.comparison.articles) > 2:
+            return f"{letter(index)} {self.labels[index]}"
+        return self.labels[index]
+
     def _show_pair(self, view: ArticleView, ids: list[int]) -> None:
         pair = self.pair
         arts = self.comparison.articles
-        left_label = self.labels[self.shown[0]]
-        right_label = self.labels[self.shown[1]]
+        left_label = self.article_name(self.shown[0])
+        right_label = self.article_name(self.shown[1])
         panel = self.query_one(PairView)
         if self._pinned_quote is not None:
             quote, link = self._pinned_quote
@@ -435,8 +444,8 @@ class ParallaxApp(App[None]):
             panel.show(
                 PairContent(
                     "only",
-                    self.labels[view.article_index],
-                    self.labels[self.shown[1 - view.side]],
+                    self.article_name(view.article_index),
+                    self.article_name(self.shown[1 - view.side]),
                     left_text=here.sentences[view.cursor].text,
                 )
             )
@@ -459,7 +468,11 @@ class ParallaxApp(App[None]):
         pair = self.pair
         view = self.view(self.active_side)
         # Position first: on a narrow terminal the end of the line is what gets cut.
-        parts = [f"{'left' if view.side == 0 else 'right'} pane"]
+        where = "left" if view.side == 0 else "right"
+        if len(self.comparison.articles) > 2:
+            parts = [f"{where} pane: {letter(view.article_index)}"]
+        else:
+            parts = [f"{where} pane"]
         if view.sentence_count:
             parts.append(f"sentence {view.cursor + 1}/{view.sentence_count}")
             ids = pair.alignments_at(view.side, view.cursor)
@@ -473,7 +486,11 @@ class ParallaxApp(App[None]):
             f"coverage: {percent(pair.sides[0].coverage)} of left is in right, "
             f"{percent(pair.sides[1].coverage)} of right is in left"
         )
-        parts.append(clean(self.labels[view.article_index]))
+        if len(self.comparison.articles) > 2:
+            left, right = (clean(self.article_name(i)) for i in self.shown)
+            parts.append(f"{left} ⇄ {right} ([ ] change, x swaps)")
+        else:
+            parts.append(clean(self.labels[view.article_index]))
         if self.selected_person is not None:
             parts.append(f"person: {clean(self.selected_person.name)} (m/M)")
         if self.search_query:

@@ -25,7 +25,7 @@ from textual.widget import Widget
 from tui.core.model import Alignment, Comparison, DiffOp, QuoteLink
 
 from .article_view import clean
-from .state import short_labels
+from .state import letter, short_labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +252,8 @@ class PairView(Widget, can_focus=False):
             if q is None:
                 continue
             name = short_labels(self.comparison)[q.article]
+            if len(self.comparison.articles) > 2:
+                name = f"{letter(q.article)} {name}"
             out.append("\n")
             out.append(f"{clean(name)} ({clean(q.speaker or 'unattributed')}): ", label)
             body = self.comparison.articles[q.article].body

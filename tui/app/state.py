@@ -153,6 +153,11 @@ def run_starts(sentences: Iterable[int]) -> list[int]:
     return out
 
 
+def letter(index: int) -> str:
+    """A, B, C ... for the articles in the order given (numbers after Z)."""
+    return chr(ord("A") + index) if index < 26 else str(index + 1)
+
+
 def short_labels(comparison: Comparison, width: int = 18) -> list[str]:
     """A short, distinct name per article for tight places (sidebar, pair view, status).
 

@@ -33,11 +33,16 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from tui.core import align as align_mod
+from tui.core import conflicts as conflicts_mod
+from tui.core import people as people_mod
+from tui.core import quotes as quotes_mod
 from tui.core import text as text_mod
 from tui.core.align import align_articles
 from tui.core.article import Article
 from tui.core.comparison import compare
 from tui.core.loading import load_article, parse_article
+from tui.core.people import find_people
+from tui.core.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_articles").glob("*.txt"))
@@ -173,10 +178,24 @@ SLOW_COMPARE = 1.0  # seconds: above this compare() is timed once, and larger si
 
 def clear_caches() -> None:
     """Forget every memoised word and sentence, so a run is timed as a first run."""
-    for mod in (text_mod, align_mod):
+    for mod in (text_mod, align_mod, conflicts_mod, people_mod, quotes_mod):
         for obj in vars(mod).values():
             if callable(getattr(obj, "cache_clear", None)):
                 obj.cache_clear()
+
+
+def stage_times(arts: tuple[Article, Article], runs: int) -> dict[str, float]:
+    """Median seconds of each stage compare() runs, in its order: alignment, people, quotes.
+
+    Each stage is timed on its own with the earlier stages' results as input, so the three
+    add up to compare() minus its bookkeeping; `cold` is one align run with caches cleared.
+    """
+    people = find_people(arts)
+    return {
+        "align": _median_time(lambda: align_articles(arts), runs),
+        "people": _median_time(lambda: find_people(arts), runs),
+        "quotes": _median_time(lambda: find_quotes(arts, people), runs),
+    }
 
 
 def _cold_time(fn) -> float:
@@ -228,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}; CPU ms, medians of {args.runs} runs (50k: 3 runs)")
     header = (
         f"{'words/side':>10} {'sents L/R':>10} {'aligned':>7} {'recall':>6} {'compare ms':>10} "
-        f"{'align ms':>9} {'cold ms':>8} {'naive ms':>11} {'speedup':>8} {'peak MB':>8}"
+        f"{'cmp cold':>8} {'align ms':>9} {'cold ms':>8} {'people':>7} {'quotes':>7} "
+        f"{'naive ms':>11} {'speedup':>8} {'peak MB':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -243,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
         n_al = len(als)
         found = {(i, j) for al in als for i in al.left.sentences for j in al.right.sentences}
         recall = len(found & truth) / len(truth) if truth else float("nan")
-        t_align = _median_time(lambda arts=arts: align_articles(arts), runs)
+        stages = stage_times(arts, runs)
+        t_align = stages["align"]
+        t_cmp_cold = _cold_time(lambda arts=arts: compare(arts))
         if skip_compare:
             t_compare = None
         else:
@@ -272,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{words:>10} {len(left.sentences):>4}/{len(right.sentences):<5} {n_al:>7} "
             f"{recall:>6.2f} "
-            f"{cmp_ms:>10} {t_align * 1000:>9.1f} {t_cold * 1000:>8.1f} "
+            f"{cmp_ms:>10} {t_cmp_cold * 1000:>8.1f} {t_align * 1000:>9.1f} {t_cold * 1000:>8.1f} "
+            f"{stages['people'] * 1000:>7.1f} {stages['quotes'] * 1000:>7.1f} "
             f"{t_base * 1000:>10.0f}{mark} "
             f"{t_base / t_align:>7.0f}x {peak / 1e6:>8.1f}"
         )
@@ -288,7 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     print("edit); cold ms = one run with every cache cleared first")
     print("speedup = naive all-pairs difflib matrix / align_articles (both single-threaded)")
     print("recall = share of generated sentence/paraphrase pairs that align_articles found")
-    print("compare ms = the whole engine: alignment + people + quotes")
+    print("compare ms = the whole engine: alignment + people + quotes (median, caches warm);")
+    print("cmp cold = one compare() with every cache cleared first (a user's first run)")
+    print("align / people / quotes = median ms of each stage of compare() timed on its own")
     print("peak MB = tracemalloc peak of one compare() run (Python allocations)")
     print(f"max resident size of this whole process: {maxrss_kb / 1024:.0f} MB")
     return 0

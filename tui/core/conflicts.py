@@ -40,7 +40,6 @@ from .text import (
     number_value,
     quote_regions,
     sentence_tokens,
-    tokenize,
     weekday_of,
 )
 
@@ -421,25 +420,46 @@ def _similar_names(a: list[str], b: list[str]) -> bool:
     return any(len(x) > 3 and fuzz.ratio(x, y) >= 85 for x in a for y in b)
 
 
-def _quotes(body: str, span: tuple[int, int]) -> list[tuple[int, int, list[Token]]]:
+def _quotes(
+    body: str, span: tuple[int, int], toks: list[Token]
+) -> list[tuple[int, int, list[Token]]]:
+    """Quoted parts of a passage with their words, taken from the passage's own tokens (a
+    quote mark never falls inside a word, so this is what tokenising each region gives)."""
     start, end = span
     text = body[start:end]
+    if '"' not in text and "“" not in text and "”" not in text:
+        return []
     out = []
+    k = 0
     for a, b in quote_regions(text):
-        toks = tokenize(text[a:b], start + a)
-        if len(toks) >= 3:
-            out.append((start + a, start + b, toks))
+        lo, hi = start + a, start + b
+        while k < len(toks) and toks[k].start < lo:
+            k += 1
+        inside = []
+        while k < len(toks) and toks[k].end <= hi:
+            inside.append(toks[k])
+            k += 1
+        if len(inside) >= 3:
+            out.append((lo, hi, inside))
     return out
 
 
 def _quote_conflicts(
-    body_l: str, lspan: tuple[int, int], body_r: str, rspan: tuple[int, int]
+    body_l: str,
+    lspan: tuple[int, int],
+    ltoks: list[Token],
+    body_r: str,
+    rspan: tuple[int, int],
+    rtoks: list[Token],
 ) -> list[Conflict]:
     """The same statement quoted in different words: the wording diff of the quoted parts."""
     out: list[Conflict] = []
-    rquotes = _quotes(body_r, rspan)
+    lquotes = _quotes(body_l, lspan, ltoks)
+    if not lquotes:
+        return out
+    rquotes = _quotes(body_r, rspan, rtoks)
     used: set[int] = set()
-    for ls, le, lt in _quotes(body_l, lspan):
+    for ls, le, lt in lquotes:
         best = None
         for k, (_rs, _re, rt) in enumerate(rquotes):
             if k in used:
@@ -548,8 +568,10 @@ def find_conflicts(
     out += _quote_conflicts(
         lb,
         _passage_span(left_article, left_passage),
+        lflat,
         rb,
         _passage_span(right_article, right_passage),
+        rflat,
     )
     out.sort(key=lambda c: c.left_span or c.right_span or (0, 0))
     return tuple(out)

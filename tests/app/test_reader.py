@@ -521,3 +521,40 @@ async def test_odd_articles_never_crash_the_reader(fire: Comparison) -> None:
         assert "no sentences" in str(app.query_one("#status").render()) or app.active_side == 1
         rows = pane_lines(app.view(1))
         assert all(len(r) <= 400 for r in rows)
+
+
+async def test_p_focuses_the_pair_view_which_scrolls_with_j_k_and_escape_returns() -> None:
+    """A long pair does not fit the panel: the reader can scroll it without a mouse."""
+    long_a = " ".join(
+        f"Officials in district {i} said {i * 7} households had been evacuated." for i in range(12)
+    )
+    long_b = " ".join(
+        f"In district {i}, {i * 7} households were evacuated, officials said." for i in range(12)
+    )
+    a = make_article("/tmp/a.txt", "Flood A", "Wire A", "2024-05-01", [([long_a], None)])
+    b = make_article("/tmp/b.txt", "Flood B", "Wire B", "2024-05-01", [([long_b], None)])
+    from tui.core.model import Alignment, Passage
+
+    comparison = Comparison((a, b), (Alignment(Passage(0, (0,)), Passage(1, (0,)), 0.7),))
+    app = ParallaxApp(comparison)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        pair = app.query_one(PairView)
+        assert len(pair.lines) > pair.size.height
+        first_row = pair.render_line(0).text
+        assert "more lines" in pair.render_line(pair.size.height - 1).text
+        await pilot.press("p")
+        await pilot.pause()
+        assert pair.has_focus
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert pair.render_line(0).text == pair.lines[2].text
+        assert pair.render_line(0).text != first_row
+        await pilot.press("k")
+        await pilot.pause()
+        assert pair.render_line(0).text == pair.lines[1].text
+        # The article cursor did not move while the pair view had the keys.
+        assert app.view(0).cursor == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.view(0).has_focus

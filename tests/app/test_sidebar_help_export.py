@@ -149,10 +149,12 @@ async def test_help_lists_only_keys_that_do_something(fire: Comparison) -> None:
 async def test_every_binding_has_an_id_and_a_tooltip(fire: Comparison) -> None:
     from tui.app.article_view import ArticleView
     from tui.app.export_screen import ExportScreen
+    from tui.app.pair_view import PairView
     from tui.app.sidebar import Sidebar
     from tui.app.theme_screen import ThemeScreen
 
-    for cls in (ParallaxApp, ArticleView, Sidebar, HelpScreen, ExportScreen, ThemeScreen):
+    classes = (ParallaxApp, ArticleView, PairView, Sidebar, HelpScreen, ExportScreen, ThemeScreen)
+    for cls in classes:
         for b in cls.BINDINGS:
             assert b.id and b.tooltip, (cls.__name__, b)
 

@@ -135,6 +135,14 @@ class ParallaxApp(App[None]):
             show=False,
         ),
         Binding(
+            "p",
+            "focus_pair",
+            "Pair view",
+            id="app.focus-pair",
+            tooltip="Focus the pair view below, to scroll a long pair with j/k",
+            show=False,
+        ),
+        Binding(
             "x",
             "swap",
             "Swap",
@@ -538,6 +546,15 @@ class ParallaxApp(App[None]):
     def action_focus_pane(self, side: int) -> None:
         self.active_side = side
         self.view(side).focus()
+
+    def action_focus_pair(self) -> None:
+        pair = self.query_one(PairView)
+        if pair.display:
+            pair.focus()
+
+    @on(PairView.Leave)
+    def _pair_left(self) -> None:
+        self.view(self.active_side).focus()
 
     def action_focus_sidebar(self) -> None:
         if not self.sidebar_visible:

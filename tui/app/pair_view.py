@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.color import Color
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -108,10 +111,42 @@ _MAX_GAP = 6
 _SPACES = re.compile(r"\s+")
 
 
-class PairView(Widget, can_focus=False):
-    """The bottom panel: a fixed number of rows, wrapped to its width, painted line by line."""
+class PairView(Widget, can_focus=True):
+    """The bottom panel: a fixed number of rows, wrapped to its width, painted line by line.
 
+    A long pair does not fit its few rows: `p` focuses it so j/k (or the wheel) scroll it,
+    and escape or `p` go back to the article being read.
+    """
+
+    HELP_NAME = "Pair view"
     HELP = "The current passage and its counterpart, with the words that differ coloured."
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "j,down",
+            "scroll_pair(1)",
+            "Scroll down",
+            id="pair.scroll-down",
+            tooltip="Show the next line of a long pair",
+        ),
+        Binding(
+            "k,up",
+            "scroll_pair(-1)",
+            "Scroll up",
+            id="pair.scroll-up",
+            tooltip="Show the previous line of a long pair",
+        ),
+        Binding(
+            "escape,p",
+            "leave",
+            "Back to the article",
+            id="pair.leave",
+            tooltip="Give the focus back to the article pane",
+        ),
+    ]
+
+    class Leave(Message):
+        """The reader is done with the pair view: the app refocuses the active pane."""
 
     def __init__(self, comparison: Comparison, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -153,7 +188,8 @@ class PairView(Widget, can_focus=False):
         index = y + self._offset
         last_row = y == self.size.height - 1
         if last_row and index < len(lines) - 1:
-            more = Text(f"… {len(lines) - index} more lines (mouse wheel scrolls)", style="italic")
+            hint = "j/k scroll, escape returns" if self.has_focus else "p then j/k, or the wheel"
+            more = Text(f"… {len(lines) - index} more lines ({hint})", style="italic")
             segments = list(more.render(self.app.console))
             return Strip(segments).crop_extend(0, width, self.rich_style)
         if index < len(lines):
@@ -166,16 +202,27 @@ class PairView(Widget, can_focus=False):
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
-        limit = max(0, len(self.lines) - self.size.height)
-        if self._offset < limit:
-            self._offset += 1
-            self.refresh()
+        self.action_scroll_pair(1)
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
-        if self._offset > 0:
-            self._offset -= 1
+        self.action_scroll_pair(-1)
+
+    def action_scroll_pair(self, delta: int) -> None:
+        limit = max(0, len(self.lines) - self.size.height)
+        offset = max(0, min(limit, self._offset + delta))
+        if offset != self._offset:
+            self._offset = offset
             self.refresh()
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def _build(self) -> Text:
         c = self.content

@@ -506,14 +506,14 @@ def test_a_shared_company_name_alone_is_not_the_same_fact() -> None:
 
 ELECTION_A = _paragraphs(
     "Turnout was 71.2%, the electoral commission said.",
-    "The Social Democrats won 44 seats, ahead of Marta Kowal's Civic Union.",
+    "The Social Democrats won 44 seats, ahead of Pieter van der Linde's Civic Union.",
     "The next government must tackle the housing shortage first, economists warned.",
     "The chartered plane carrying the observers landed in Vilnius late on Saturday.",
 )
 
 ELECTION_B = _paragraphs(
     "Turnout, at around 70 per cent, was the lowest since 2005.",
-    "In Krakow, Marta Kowal told supporters she would fight on.",
+    "In Utrecht, Pieter van der Linde told supporters he would fight on.",
     "We will form a government that works for every region, the party leader said.",
     "On Sunday morning the observers' plane landed in Vilnius.",
 )
@@ -536,7 +536,9 @@ def test_a_number_or_weekday_that_disagrees_is_the_same_fact_with_a_conflict() -
 def test_a_shared_politician_or_one_common_word_does_not_make_a_pair() -> None:
     a, b = _article(ELECTION_A, "a"), _article(ELECTION_B, "b")
     texts = _texts(align_articles([a, b]), a, b)
-    assert all("Kowal" not in left for left, _right in texts)
+    # One politician (with a name particle: "van der" is part of the name, not two shared
+    # words) is not enough.
+    assert all("Linde" not in left for left, _right in texts)
     assert all("government" not in left for left, _right in texts)
 
 

@@ -129,9 +129,12 @@ async def cursor_moves(paths: list[Path], moves: int) -> tuple[list[float], list
     """Seconds per cursor move, from the key action until the changed lines are painted.
 
     `Pilot.pause()` is no clock: it waits until the process *looks* idle (tens of ms on a busy
-    machine). Instead the move runs, the event loop is turned until the app has handled
-    `CursorMoved` and every widget has queued its repaint, and then the screen's update is
-    run at once (what Textual's refresh timer does on its next frame).
+    machine). Instead the move runs, the event loop is turned until the app has linked the
+    panes and every widget has queued its repaint, and then the screen's update is run at once
+    (what Textual's refresh timer does on its next frame); then the same for the pair view and
+    status line, which the app paints in the frame after. The sum of both is what is reported:
+    the CPU time a user waits for between the key and a settled screen (the wait for the next
+    frame tick, at most 1/60 s, is Textual's and not counted).
     """
     from tui.app.app import ParallaxApp
 

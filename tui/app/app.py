@@ -2,9 +2,9 @@
 
 The app owns the one piece of shared state: which article fills each pane, and so the
 `PairState` of alignments between them. Each pane owns its sentence cursor; when one moves it
-posts `CursorMoved`, and `_link` marks the passage and its counterpart in both panes, scrolls
-the other pane to it and refreshes the pair view and status line. Everything the engine found
-is rendered from the `Comparison`; nothing here analyses text.
+tells the app (`cursor_moved`), and `_link` marks the passage and its counterpart in both
+panes, scrolls the other pane to it and refreshes the pair view and status line. Everything
+the engine found is rendered from the `Comparison`; nothing here analyses text.
 """
 
 from __future__ import annotations
@@ -262,6 +262,7 @@ class ParallaxApp(App[None]):
                             arts[self.shown[side]], self.shown[side], side, id=pane_id
                         )
                         view.pair = self.pair
+                        view.cursor_listener = self.cursor_moved
                         yield view
             yield Sidebar(self.comparison, id="sidebar")
         yield PairView(self.comparison, id="pair")
@@ -363,7 +364,10 @@ class ParallaxApp(App[None]):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        view = message.view
+        self.cursor_moved(message.view)
+
+    def cursor_moved(self, view: ArticleView) -> None:
+        """A pane's cursor moved (or it took the focus): re-link if it is the pane read."""
         if view.has_focus or self.focused is None or not isinstance(self.focused, ArticleView):
             self.active_side = view.side
         if view.side == self.active_side:
@@ -539,8 +543,9 @@ class ParallaxApp(App[None]):
             self._last_jump = (side, sentence, 1 - side, target)
         self.active_side = other.side
         other.focus()
-        other.move_to(target)
-        if other.cursor == target:
+        moves = other.cursor != target
+        other.move_to(target)  # a move links the panes itself
+        if not moves:
             self._link(other)
 
     def action_focus_pane(self, side: int) -> None:

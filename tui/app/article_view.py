@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from math import ceil
@@ -344,6 +344,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.side = side
         self.pair: PairState | None = None
+        # Told synchronously of every cursor move (the app links the panes); None: a message.
+        self.cursor_listener: Callable[[ArticleView], None] | None = None
         self.highlight = Highlight()
         self.person_stops: list[int] = []
         self.search_stops: list[int] = []
@@ -738,7 +740,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._touch([*self._line_range(old), *self._line_range(new)])
         self._anchor = new
         self.scroll_to_sentence(new, False)
-        self.post_message(self.CursorMoved(self))
+        if self.cursor_listener is not None:
+            # At once, not by message: a frame painted between this pane's cursor lines and
+            # the app's re-marking of both panes would repaint the same lines twice.
+            self.cursor_listener(self)
+        else:
+            self.post_message(self.CursorMoved(self))
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y

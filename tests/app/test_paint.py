@@ -63,3 +63,14 @@ async def test_scrollbar_matches_textuals_scrollbar() -> None:
             assert mine == stock
             # The thumb is drawn somewhere below the top row (a reverse-styled cell).
             assert any(seg[1].reverse for row in mine[1:] for seg in row)
+        # After a theme switch both paths still agree (nothing stale in the caches).
+        app.theme = "parallax-light"
+        await pilot.pause()
+        for view in (app.view(0), app.view(1)):
+            bar = view.vertical_scrollbar
+            full = Region(0, 0, bar.size.width, bar.size.height)
+            mine = cells(bar.render_lines(full))
+            bar._styles_cache.clear()
+            assert mine == cells(ScrollBar.render_lines(bar, full))
+            region = Region(0, 0, view.size.width, view.size.height)
+            assert cells(view.render_lines(region)) == cells(general_path(view, region))

@@ -104,6 +104,11 @@ class PaneScrollBar(ScrollBar):
     """
 
     _strips: ClassVar[dict[tuple[Segment, Style], Strip]] = {}
+    _widget_style: tuple[Style, Color] | None = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._widget_style = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         parent = self.parent
@@ -134,8 +139,9 @@ class PaneScrollBar(ScrollBar):
         )
         rows = list(bar.segments)
         # As Textual's render does: the widget's own colours under each cell's style.
-        widget_style = self.rich_style
-        _, widget_background = self.background_colors
+        if self._widget_style is None:
+            self._widget_style = (self.rich_style, self.background_colors[1])
+        widget_style, widget_background = self._widget_style
         filters = self.get_line_filters()
         cache = self._strips
         strips: list[Strip] = []

@@ -156,6 +156,7 @@ class PairView(Widget, can_focus=True):
         self._strips: list[Strip] = []
         self._wrapped_width = -1
         self._offset = 0
+        self._base_style: Style | None = None
 
     def show(self, content: PairContent) -> None:
         self.content = content
@@ -175,12 +176,21 @@ class PairView(Widget, can_focus=True):
         if width != self._wrapped_width:
             console = self.app.console
             options = console.options.update(width=width, height=None, no_wrap=False)
-            rendered = console.render_lines(
-                self.last_text, options, style=self.rich_style, pad=True
-            )
-            self._strips = [Strip(line, width) for line in rendered]
+            rendered = console.render_lines(self.last_text, options, style=self._base(), pad=True)
+            self._strips = [Strip(line, width).adjust_cell_length(width) for line in rendered]
             self._wrapped_width = width
         return self._strips
+
+    def _base(self) -> Style:
+        """The panel's own style; asking `rich_style` walks every ancestor's CSS, so once."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None
+        self._wrapped_width = -1
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -191,10 +201,10 @@ class PairView(Widget, can_focus=True):
             hint = "j/k scroll, escape returns" if self.has_focus else "p then j/k, or the wheel"
             more = Text(f"… {len(lines) - index} more lines ({hint})", style="italic")
             segments = list(more.render(self.app.console))
-            return Strip(segments).crop_extend(0, width, self.rich_style)
+            return Strip(segments).crop_extend(0, width, self._base())
         if index < len(lines):
-            return lines[index].crop_extend(0, width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+            return lines[index]  # wrapped and padded to this width already
+        return Strip.blank(width, self._base())
 
     def on_resize(self, event: events.Resize) -> None:
         self._wrapped_width = -1

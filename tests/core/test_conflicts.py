@@ -302,3 +302,26 @@ def test_any_text_gives_conflicts_that_slice_back(left: list[str], right: list[s
         assert c.kind in ("number", "date", "name", "quote")
         assert c.left or c.right
         _check_spans(c, a, b)
+
+
+# --- rate moves: one number written many ways -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "The Riksbank raised its policy rate by 50 basis points on Thursday.",
+        "The Riksbank made a 50-basis-point increase to its policy rate on Thursday.",
+    ],
+)
+def test_a_rate_move_in_percentage_points_and_basis_points_is_one_number(right: str) -> None:
+    left = "The Riksbank raised its policy rate by half a percentage point on Thursday."
+    assert [c for c in _conflicts(left, right) if c.kind == "number"] == []
+
+
+def test_rate_moves_that_differ_conflict_in_the_words_each_side_uses() -> None:
+    out = _conflicts(
+        "The Riksbank raised its policy rate by half a percentage point on Thursday.",
+        "The Riksbank raised its policy rate by a quarter-point on Thursday.",
+    )
+    assert _sides(out) == [("number", "half a percentage point", "quarter-point")]

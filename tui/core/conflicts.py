@@ -131,6 +131,42 @@ def _dates(body: str, sentences: list[list[Token]]) -> tuple[list[_Date], set[in
     return out, used
 
 
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+_POINT_WORDS = {"half-point": 50.0, "quarter-point": 25.0}
+
+
+def _rate_move(toks: list[Token], k: int) -> tuple[float, int] | None:
+    """(basis points, last token) when toks[k] starts a rate move: "50 basis points",
+    "half a percentage point", "a quarter of a percentage point", "a quarter-point". News
+    writes one move all these ways; in basis points they compare as one number."""
+    t = toks[k]
+    if t.norm in _POINT_WORDS:
+        return _POINT_WORDS[t.norm], k
+    value = _FRACTIONS.get(t.norm)
+    if value is None:
+        if not t.text[:1].isdigit() or t.text.endswith("%"):
+            return None
+        value = _token_value(t)
+        if value is None:
+            return None
+    j = k + 1
+    while j < len(toks) and j <= k + 3 and toks[j].norm in ("a", "an", "of"):
+        j += 1
+    if j >= len(toks):
+        return None
+    w = toks[j].norm
+    if w.startswith("basis"):
+        end = j + 1 if w == "basis" and j + 1 < len(toks) else j
+        return value, end
+    if w in ("bp", "bps"):
+        return value, j
+    if w.startswith("percentage") and j + 1 < len(toks) and toks[j + 1].norm.startswith("point"):
+        return value * 100, j + 1
+    if w.startswith("point") and t.norm in _FRACTIONS:
+        return value * 100, j
+    return None
+
+
 def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_Num]:
     """Counts and amounts with what they count (a unit word) and the word before them."""
     out: list[_Num] = []
@@ -139,6 +175,23 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
         while k < len(toks):
             t = toks[k]
             c = t.text[:1]
+            if (c.isdigit() or t.norm in _FRACTIONS or t.norm in _POINT_WORDS) and (
+                move := _rate_move(toks, k)
+            ):
+                bp, end_k = move
+                start_tok = toks[k - 1] if t.norm in _FRACTIONS and k > 0 else t
+                if start_tok.norm not in ("a", "an"):
+                    start_tok = t
+                prev = ""
+                for j in range(k - 1, max(-1, k - 4), -1):
+                    if not toks[j].stop and _token_value(toks[j]) is None:
+                        prev = toks[j].stem
+                        break
+                end = toks[end_k].end
+                text = body[start_tok.start : end]
+                out.append(_Num(bp, text, start_tok.start, end, "bp", "basis points", prev, False))
+                k = end_k + 1
+                continue
             if not (c.isdigit() or c in CURRENCY or t.norm in NUMBER_WORDS or "-" in t.norm):
                 k += 1
                 continue

@@ -689,14 +689,15 @@ class _Tokens:
         return sents[indices[0]].start, sents[indices[-1]].end
 
 
-def _match_key(t: Token, first: bool) -> str:
+@lru_cache(maxsize=65536)
+def _key_of(word: str, first: bool) -> str:
     """What two words must share to count as the same word in a shared run: the alignment
     term (numbers by value, names unstemmed), or the plain word for stopwords."""
-    term, _kind, is_stop = _word_info(t.text)
+    term, _kind, is_stop = _word_info(word)
     if is_stop:
-        return t.norm
-    if t.capital and not first and not _kind:
-        return _name_term(t.text)
+        return normalise(word)
+    if word[:1].isupper() and not first and not _kind:
+        return _name_term(word)
     return term
 
 
@@ -729,8 +730,8 @@ def shared_spans(
     "the" or "of the" is never highlighted but "Steve Witkoff" and "in the coming days"
     ("coming days") are.
     """
-    lk = [_match_key(t, k in lfirst) for k, t in enumerate(lt)]
-    rk = [_match_key(t, k in rfirst) for k, t in enumerate(rt)]
+    lk = [_key_of(t.text, k in lfirst) for k, t in enumerate(lt)]
+    rk = [_key_of(t.text, k in rfirst) for k, t in enumerate(rt)]
     where: dict[str, list[int]] = defaultdict(list)
     for j, k in enumerate(rk):
         where[k].append(j)

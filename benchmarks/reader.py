@@ -107,6 +107,11 @@ def first_frame(
             "PYTHONDONTWRITEBYTECODE=",
             "-e",
             f"PYTHONPYCACHEPREFIX={PYCACHE}",
+            "env",  # an exported COLUMNS/LINES would override the window's real size
+            "-u",
+            "COLUMNS",
+            "-u",
+            "LINES",
             str(program),
             *args,
         ],

@@ -80,6 +80,13 @@ def terminal() -> Iterator[Terminal]:
         f"TERM={env['TERM']}",
         "-e",
         f"COLORTERM={env['COLORTERM']}",
+        # pytest exports COLUMNS/LINES (80x24), which tmux hands to the program and which
+        # would win over the real terminal size: the program must see the 120x40 window.
+        "env",
+        "-u",
+        "COLUMNS",
+        "-u",
+        "LINES",
         str(PARALLAX),
     )
     term = Terminal(session)

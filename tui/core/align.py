@@ -294,9 +294,13 @@ def _featurise(
         if t.stop:
             continue
         term, kind, _stop = _word_info(t.text)
-        if t.norm in _FRACTIONS and k < last:
-            kind = "number"  # "half a percentage point": a quantity only with a unit
-            term = "#" + _fmt(_FRACTIONS[t.norm])
+        if t.norm in _FRACTIONS and not t.capital:
+            # "half a percentage point", "a quarter of a day": a quantity only with a unit
+            # ("the old quarter", "half the staff" stay words).
+            frac_role = _number_role(toks, k)
+            if frac_role is not None and frac_role[0] in ("bp", "day"):
+                kind = "number"
+                term = "#" + _fmt(_FRACTIONS[t.norm])
         content += 1
         boost = 1.0
         if kind == "number":
@@ -312,12 +316,8 @@ def _featurise(
                     value = number_value(t.text)
                 if value is not None and factor != 1.0:
                     term = "#" + _fmt(round(value * factor, 6))
-                if unit in ("day", "bp") and value is not None:
-                    term = "#" + _fmt(round(value * factor, 6))
                 tf["#u:" + unit] += boost / 2
                 boost /= 2
-            elif t.norm in _FRACTIONS:
-                continue
         elif kind == "date":
             boost = BOOST_DATE
             if term[:2] in ("@d", "@m"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from tui.core.errors import ParallaxError
@@ -62,6 +63,8 @@ except ImportError:  # pragma: no cover - only while tui/themes.py is missing
         )
         return out
 
+
+W = TypeVar("W", bound=Widget)
 
 # Below this width two readable panes and the sidebar do not fit: the sidebar collapses first.
 SIDEBAR_MIN_WIDTH = 110
@@ -237,6 +240,8 @@ class ParallaxApp(App[None]):
         self._cycle: dict[tuple[int, int, int], int] = {}
         self._last_jump: tuple[int, int, int, int] | None = None
         self._narrow: bool | None = None
+        self._views: tuple[ArticleView, ArticleView] | None = None
+        self._widgets: dict[str, Widget] = {}
         # (view, alignment ids) whose pair view and status line still have to be painted.
         self.bottom_pending: tuple[ArticleView, list[int]] | None = None
 
@@ -272,7 +277,7 @@ class ParallaxApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
-        self.query_one("#search", Input).display = False
+        self._widget("#search", Input).display = False
         self._apply_sidebar()
         self._update_headers()
         for warning in self._warnings:
@@ -281,7 +286,22 @@ class ParallaxApp(App[None]):
         self.call_after_refresh(self._link, self.view(0))
 
     def view(self, side: int) -> ArticleView:
-        return self.query_one("#left" if side == 0 else "#right", ArticleView)
+        views = self._views
+        if views is None:
+            # Looked up once: the panes live as long as the app (articles change inside them),
+            # and a query per cursor move or key press is wasted time.
+            views = self._views = (
+                self.query_one("#left", ArticleView),
+                self.query_one("#right", ArticleView),
+            )
+        return views[side]
+
+    def _widget(self, selector: str, kind: type[W]) -> W:
+        found = self._widgets.get(selector)
+        if found is None:
+            found = self._widgets[selector] = self.query_one(selector, kind)
+        assert isinstance(found, kind)
+        return found
 
     def action_cycle_theme(self) -> None:
         names = [n for n in self.parallax_themes if n in self.available_themes]
@@ -312,7 +332,7 @@ class ParallaxApp(App[None]):
     def _on_theme_changed(self, theme: Theme) -> None:
         for side in (0, 1):
             self.view(side).repaint_all()
-        self.query_one(PairView).refresh_view()
+        self._widget("#pair", PairView).refresh_view()
         self._update_headers()
 
     def on_resize(self, event: Resize) -> None:
@@ -381,7 +401,7 @@ class ParallaxApp(App[None]):
         if not view.sentence_count:
             view.set_highlight(self._marks(view, set(), []))
             other.set_highlight(self._marks(other, set(), []))
-            self.query_one(PairView).show(PairContent("empty"))
+            self._widget("#pair", PairView).show(PairContent("empty"))
             self._update_status()
             return
         here, there, ids = pair.current(side, view.cursor)
@@ -444,7 +464,7 @@ class ParallaxApp(App[None]):
         arts = self.comparison.articles
         left_label = self.article_name(self.shown[0])
         right_label = self.article_name(self.shown[1])
-        panel = self.query_one(PairView)
+        panel = self._widget("#pair", PairView)
         if self._pinned_quote is not None:
             quote, link = self._pinned_quote
             if quote.article == view.article_index and view.cursor == quote.sentence:
@@ -507,7 +527,7 @@ class ParallaxApp(App[None]):
             parts.append(f"person: {clean(self.selected_person.name)} (m/M)")
         if self.search_query:
             parts.append(f"search: {clean(self.search_query)} (;/,)")
-        self.query_one("#status", Static).update(Text(" · ".join(parts)), layout=False)
+        self._widget("#status", Static).update(Text(" · ".join(parts)), layout=False)
 
     # ---------------------------------------------------------------------------- panes
 
@@ -553,7 +573,7 @@ class ParallaxApp(App[None]):
         self.view(side).focus()
 
     def action_focus_pair(self) -> None:
-        pair = self.query_one(PairView)
+        pair = self._widget("#pair", PairView)
         if pair.display:
             pair.focus()
 
@@ -684,7 +704,7 @@ class ParallaxApp(App[None]):
     # ----------------------------------------------------------------------------- search
 
     def action_search(self) -> None:
-        field = self.query_one("#search", Input)
+        field = self._widget("#search", Input)
         field.display = True
         field.value = self.search_query
         field.focus()
@@ -695,7 +715,7 @@ class ParallaxApp(App[None]):
         self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
-        field = self.query_one("#search", Input)
+        field = self._widget("#search", Input)
         field.display = False
         self.search_query = query.strip()
         for side in (0, 1):
@@ -732,7 +752,7 @@ class ParallaxApp(App[None]):
         return sorted(s for s in stops if s is not None)
 
     def on_key(self, event) -> None:
-        field = self.query_one("#search", Input)
+        field = self._widget("#search", Input)
         if event.key == "escape" and field.has_focus:
             event.stop()
             field.display = False

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from tests.app.conftest import fire_comparison, screen_text
 from tui.app.app import ParallaxApp
 from tui.app.help_screen import HelpScreen
+from tui.app.pair_view import PairView
 from tui.app.theme_screen import ThemeScreen
 from tui.settings import load_settings
 
@@ -98,6 +99,10 @@ async def test_chooser_enter_keeps_the_theme_and_palette_command_opens_it() -> N
         assert not isinstance(app.screen, ThemeScreen)
         assert app.theme == "parallax-light"
         assert pane_background(app) == theme_background(app)
+        # The pair view below repaints in the new theme too (its cached style is dropped).
+        pair = app.query_one(PairView)
+        surface = Color.parse(app.theme_variables["surface"]).rich_color
+        assert {seg.style.bgcolor for seg in pair.render_line(0) if seg.style} == {surface}
 
 
 async def test_settings_keymap_rebinds_a_reader_key_and_help_shows_it() -> None:

@@ -648,3 +648,40 @@ def test_a_neighbour_does_not_join_a_passage_on_its_neighbours_score() -> None:
     )
     als = align_articles([a, b])
     assert [(al.left.sentences, al.right.sentences) for al in als] == [((0,), (1,))]
+
+
+def _lede_score(left: str, right: str) -> float:
+    """The alignment score of two articles' first sentences (0.0 when they do not align)."""
+    a = _article(_paragraphs(left, "Shares in the group fell 4% in early trading."), "a")
+    b = _article(_paragraphs(right, "The club's supporters protested outside the stadium."), "b")
+    pairs = align_articles([a, b])
+    return max((al.score for al in pairs if al.left.sentences == (0,)), default=0)
+
+
+def test_a_wire_dateline_does_not_dilute_the_lede() -> None:
+    # The dateline's place, date and agency are words the other outlet's lede never has.
+    lede = "A German appeals court upheld the fraud conviction of former Porsten chief Ralf Kiel."
+    other = (
+        "The former Porsten boss Ralf Kiel lost his appeal against a fraud conviction on Tuesday."
+    )
+    wired = _lede_score("KARLSRUHE, Germany, Nov 4 (Rhine Wire) - " + lede, other)
+    assert wired >= 0.24
+    assert wired == pytest.approx(_lede_score(lede, other), abs=0.01)
+    # Without the rule the dateline's words are scored as the lede's own.
+    assert wired > _lede_score("Karlsruhe in Germany on Nov 4 for the Rhine Wire: " + lede, other)
+
+
+def test_a_dateline_stays_in_the_diff_of_an_aligned_lede() -> None:
+    a = _article(
+        _paragraphs(
+            "ROTTERDAM, Oct 2 (Delta Wire) - Dockers at the port of Rotterdam began a 48-hour"
+            " strike.",
+            "Talks with the employers are due to resume next week.",
+        ),
+        "a",
+    )
+    b = _article(_paragraphs("Port workers in Rotterdam walked out for 48 hours on Thursday."), "b")
+    als = align_articles([a, b])
+    assert [(al.left.sentences, al.right.sentences) for al in als] == [((0,), (0,))]
+    # The dateline stays in the text and in the diff: only scoring skips it.
+    assert any("ROTTERDAM" in op.left for op in als[0].diff)

@@ -325,3 +325,18 @@ def test_rate_moves_that_differ_conflict_in_the_words_each_side_uses() -> None:
         "The Riksbank raised its policy rate by a quarter-point on Thursday.",
     )
     assert _sides(out) == [("number", "half a percentage point", "quarter-point")]
+
+
+def test_a_wire_datelines_filing_date_and_place_do_not_conflict() -> None:
+    # The dateline says when the copy was filed; the other outlet dates the event itself.
+    out = _conflicts(
+        "LISBON, March 12 (Iberia Wire) - Portugal's ruling party lost its majority on Sunday.",
+        "Portugal's ruling party lost its majority in the vote of March 10, results showed.",
+    )
+    assert [c for c in out if c.kind == "date"] == []
+    # The same sentence without a dateline does clash on the date.
+    out = _conflicts(
+        "Portugal's ruling party lost its majority on March 12.",
+        "Portugal's ruling party lost its majority in the vote of March 10, results showed.",
+    )
+    assert ("date", "March 12", "March 10") in _sides(out)

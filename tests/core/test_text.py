@@ -6,6 +6,7 @@ import pytest
 
 from tui.core.text import (
     CONCEPTS,
+    dateline_end,
     day_of_month,
     is_stopword,
     is_year,
@@ -208,3 +209,44 @@ def test_multiword_news_phrases_become_concepts() -> None:
     norms = [t.norm for t in tokenize("She ruled out a coalition and would not step down.")]
     assert [c for _a, _b, c in phrase_concepts(norms)] == ["~exclude", "~resign"]
     assert phrase_concepts([t.norm for t in tokenize("He lost the vote.")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "VALLETTA, Feb 11 (Harbour Wire) - Malta's ferry operator cut ten routes.",
+            "VALLETTA, Feb 11 (Harbour Wire) - ",
+        ),
+        (
+            "ANTOFAGASTA, Chile, May 2 (Andes Wire) - A copper truck overturned.",
+            "ANTOFAGASTA, Chile, May 2 (Andes Wire) - ",
+        ),
+        ("MUNICH, July 14 - A Bavarian court on Monday fined the brewer.", "MUNICH, July 14 - "),
+        ("AMMAN, Jordan (GPA) — Two schools reopened after the floods.", "AMMAN, Jordan (GPA) — "),
+        ("OSLO (Reuters) - Norway's wealth fund sold its stake.", "OSLO (Reuters) - "),
+        ("OTTAWA, Sept. 3, 2025 (AP) — Parliament resumed early.", "OTTAWA, Sept. 3, 2025 (AP) — "),
+        (
+            "SÃO PAULO/BRASILIA (Reuters) -- Brazil's central bank held rates.",
+            "SÃO PAULO/BRASILIA (Reuters) -- ",
+        ),
+        ("NAIROBI — Kenya's president signed the budget.", "NAIROBI — "),
+    ],
+)
+def test_a_wire_dateline_is_found_through_its_dash(text: str, dateline: str) -> None:
+    assert text[: dateline_end(text)] == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO said on Friday it would send more jets to the Baltic.",
+        "UN officials said the camp - the largest in the region - was full.",
+        "US - China trade talks resumed in Geneva.",
+        "The court - in a rare move - heard the case in private.",
+        "Police said the driver - a 40-year-old man - was arrested.",
+        "BEIJING —",
+    ],
+)
+def test_a_sentence_opening_with_an_acronym_or_a_dash_aside_has_no_dateline(text: str) -> None:
+    assert dateline_end(text) == 0

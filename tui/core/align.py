@@ -78,6 +78,7 @@ from .text import (
     STOPWORDS,
     WEEKDAYS,
     Token,
+    dateline_end,
     fold,
     is_year,
     normalise,
@@ -203,6 +204,11 @@ def _name_continues(toks: Sequence[Token], k: int) -> bool:
     return False
 
 
+def _dateline(sent: Sentence) -> int:
+    """Length of the wire dateline opening the article's first sentence (0 elsewhere)."""
+    return dateline_end(sent.text) if sent.index == 0 else 0
+
+
 def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
@@ -280,6 +286,10 @@ def _featurise(
     content = 0
     # The same cached tokens the shared spans, diff and conflicts read later.
     toks = sentence_tokens(text, base)
+    cut = _dateline(sent)
+    if cut:
+        # "LONDON, Oct 29 (Reuters) -": where and when the copy was filed, not the fact.
+        toks = tuple(t for t in toks if t.start >= base + cut)
     last = len(toks) - 1
     r = 0  # the first quote region that does not end before the current word
     phrases = phrase_concepts([t.norm for t in toks]) if toks else []
@@ -401,7 +411,7 @@ def _prepare(articles: Sequence[Article]) -> list[list[_Sent]]:
             raw = {t: f * idf[t] for t, f in tf.items()}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vec = {t: v / norm for t, v in raw.items()}
-            lower = fold(s.text).lower()
+            lower = fold(s.text[_dateline(s) :]).lower()
             sents.append(
                 _Sent(s.index, lower, vec, content, k / n, raw, sum(raw.values()), names, heads)
             )

@@ -33,6 +33,7 @@ from .text import (
     ORDINAL_WORDS,
     WEEKDAYS,
     Token,
+    dateline_end,
     day_of_month,
     is_year,
     month_of,
@@ -76,7 +77,11 @@ def _passage_tokens(article: Article, passage: Passage) -> list[list[Token]]:
     out = []
     for i in passage.sentences:
         s = article.sentences[i]
-        out.append(list(sentence_tokens(s.text, s.start)))
+        toks = sentence_tokens(s.text, s.start)
+        cut = dateline_end(s.text) if s.index == 0 else 0
+        # A wire dateline's place and filing date ("WASHINGTON, Aug. 7 (Reuters) -") are not
+        # what the sentence states: its date is not the event's, so it never clashes.
+        out.append([t for t in toks if t.start >= s.start + cut] if cut else list(toks))
     return out
 
 

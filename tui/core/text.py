@@ -470,3 +470,40 @@ _PEOPLE_TEXT = """people person persons men women children civilians workers min
     troops passengers residents migrants protesters students patients victims bodies
     officers fighters hostages prisoners pilgrims tourists staff employees crew"""
 PEOPLE = frozenset(stem(w) for w in _PEOPLE_TEXT.split())
+
+
+# --- Datelines -------------------------------------------------------------------------------
+# Wire copy opens its first sentence with where (and often when and through whom) it was
+# filed: "THE HAGUE, Oct 29 (Continental Wire) - ", "COPIAPO, Chile, March 17 (Andes Wire) -",
+# "LONDON (Reuters) —". Those words are filing metadata, not the fact: the other outlet's lede
+# does not repeat them, and a filing date is not the date of the event. A dateline is an
+# upper-case place (a city, "SAN FRANCISCO/NEW YORK"), then optionally title-case region or
+# country, a month and day (and year), and a parenthesised agency, then a dash. An upper-case
+# acronym that starts a sentence ("NATO said ...", "UN officials ...") has no dash after it.
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATELINE_RE = re.compile(
+    r"(?P<place>[^\W\d_][^\W\d_'.\-]*(?:[ /][^\W\d_][^\W\d_'.\-]*){0,3})"
+    r"(?:,\s*[^\W\d_][^\W\d_.\-]*\.?(?:\s[^\W\d_][^\W\d_.\-]*\.?){0,2}){0,2}?"
+    rf"(?:,?\s*(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"(?:\s*[—–]\s*|\s+--?\s+)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def dateline_end(text: str) -> int:
+    """Length of the wire dateline that opens `text` (through the dash and the space after
+    it), or 0 when it has none. Callers apply it to an article's first sentence only."""
+    m = _DATELINE_RE.match(text)
+    if m is None:
+        return 0
+    place = m.group("place")
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return 0
+    if m.end("place") == len(m.group().rstrip("-—– ")) and len(letters) < 4:
+        return 0  # a bare "US - China talks": short acronyms need a date or an agency
+    if m.end() >= len(text) or not any(c.isalpha() for c in text[m.end() :]):
+        return 0  # nothing after the dash: a heading, not a dateline
+    return m.end()

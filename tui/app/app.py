@@ -258,17 +258,16 @@ class ParallaxApp(App[None]):
 
     def compose(self) -> ComposeResult:
         arts = self.comparison.articles
+        # As flat as the layout allows: every container behind a repainted pane is rendered
+        # again on each frame that touches it.
         with Horizontal(id="main"):
-            with Horizontal(id="panes"):
-                for side, pane_id in ((0, "left"), (1, "right")):
-                    with Vertical(classes="pane", id=f"{pane_id}-pane"):
-                        yield Static(id=f"{pane_id}-header", classes="pane-header")
-                        view = ArticleView(
-                            arts[self.shown[side]], self.shown[side], side, id=pane_id
-                        )
-                        view.pair = self.pair
-                        view.cursor_listener = self.cursor_moved
-                        yield view
+            for side, pane_id in ((0, "left"), (1, "right")):
+                with Vertical(classes="pane", id=f"{pane_id}-pane"):
+                    yield Static(id=f"{pane_id}-header", classes="pane-header")
+                    view = ArticleView(arts[self.shown[side]], self.shown[side], side, id=pane_id)
+                    view.pair = self.pair
+                    view.cursor_listener = self.cursor_moved
+                    yield view
             yield Sidebar(self.comparison, id="sidebar")
         yield PairView(self.comparison, id="pair")
         yield Input(placeholder="search both articles (enter: find, escape: cancel)", id="search")

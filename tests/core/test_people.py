@@ -483,3 +483,85 @@ def test_a_name_with_an_inner_particle_and_its_capitalised_surname_form_merge() 
 
 def test_a_romance_particle_alone_is_no_evidence_of_a_person() -> None:
     assert names_in("Deposits at Banco de Fomento rose by 4% in the third quarter.") == []
+
+
+# --- private people: compound given names, subjects after a quote, relatives, initials ---
+
+
+def test_a_compound_given_name_is_evidence_in_an_appositive() -> None:
+    assert names_in(
+        "The head of the food bank, Marie-Claire Dubois, stayed open all night. "
+        "Volunteers came from three villages."
+    ) == ["Marie-Claire Dubois"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "“They took everything we had.” Oksana Hrytsenko has lived in the same flat in "
+            "Kharkiv since 1987.",
+            "Oksana Hrytsenko",
+        ),
+        (
+            "“The water rose in ten minutes.” Babajide Okonjo-Adeyemi said he carried his "
+            "mother to the roof.",
+            "Babajide Okonjo-Adeyemi",
+        ),
+        # No known given name at all: the subject of a finite verb right after a quoted
+        # sentence is the person the paragraph quotes.
+        (
+            "“I counted the days on the wall.” Tervo Lindqvist-Haapala had spent 212 days "
+            "in the camp.",
+            "Tervo Lindqvist-Haapala",
+        ),
+    ],
+)
+def test_the_subject_right_after_a_quoted_sentence_is_a_person(text: str, name: str) -> None:
+    assert names_in(text) == [name]
+
+
+def test_a_capitalised_phrase_after_a_quote_without_a_finite_verb_is_no_person() -> None:
+    # "Northern Rail" is followed by a noun, not a finite verb; "Harbour Bridge" opens no
+    # sentence after a quote: both stay unnamed.
+    assert (
+        names_in(
+            "“Trains will run late all week.” Northern Rail services were cut by half. "
+            "Commuters crossed Sydney Harbour Bridge on foot."
+        )
+        == []
+    )
+
+
+def test_a_relative_named_by_the_given_name_alone_is_a_person() -> None:
+    people = find_people(
+        [
+            parse_article(
+                "Rosa Medina waited at the gate. Her son Diego, 29, works as a welder at the "
+                "mine. His sister Lucia said the family had not slept."
+            )
+        ]
+    )
+    assert sorted(p.name for p in people) == ["Diego", "Lucia", "Rosa Medina"]
+    assert person(people, "Diego").mentions[0].text == "Diego"
+
+
+def test_a_relative_given_name_is_never_merged_into_a_person_by_surname() -> None:
+    # "Marcel" is Henri Marcel's surname, but "his son Marcel" is a given name: a different man.
+    people = find_people(
+        [
+            parse_article(
+                "The striking workers were led by Henri Marcel, a union veteran. "
+                "Paul Girard waited at the station. His son Marcel said he had not slept."
+            )
+        ]
+    )
+    assert sorted(p.name for p in people) == ["Henri Marcel", "Marcel", "Paul Girard"]
+
+
+def test_a_relative_noun_before_a_capitalised_non_name_is_no_person() -> None:
+    assert names_in("Her husband Monday had called the ward twice.") == []
+
+
+def test_a_plaza_is_a_place_even_after_a_given_name() -> None:
+    assert names_in("Survivors of the Rana Plaza collapse marched in Dhaka.") == []

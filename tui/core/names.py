@@ -129,7 +129,8 @@ ORG_SUFFIXES = _words(
     society committee commission court tribunal parliament assembly congress senate
     airport square street avenue road boulevard bridge river sea ocean lake mountain mountains
     valley island islands bay gulf strait canal park palace hall center centre tower station
-    stadium arena hospital church cathedral mosque temple museum gallery library
+    stadium arena hospital church cathedral mosque temple museum gallery library plaza mall
+    building complex factory mine terminal port harbour harbor
     company corp corp. inc inc. ltd ltd. llc group holdings industries airlines airways motors
     network networks channel radio television tv press media magazine review herald tribune
     gazette telegraph guardian daily weekly chronicle observer agency service services forces
@@ -408,6 +409,46 @@ FEMALE_NAMES = _words(
     veronica yasmin zainab amal tove ruth
     """
 )
+
+# Given names common in French, Spanish, German, Slavic, Arabic and West/East/Southern African
+# news coverage, beyond the English-language core above: the name alone is the evidence for
+# private people ("Hélène Sokolov-Mercier", "Ngozi Okafor") who carry no title. Words that
+# are also places, brands or tribes ("Guadalupe", "Heinz", "Ute") are left out on purpose.
+_MORE_FEMALE = _words(
+    """
+    helene amelie aurelie benedicte cecile celine corinne delphine elodie emilie francoise
+    isabelle laetitia margaux martine mathilde monique pascale sandrine severine solange
+    veronique virginie brigitte chantal colette juliette josette odile sylviane anais lea
+    clemence alejandra camila consuelo jimena lorena marisol milagros paola pilar rocio
+    soledad valeria ximena yolanda araceli adela elvira inmaculada anke annika birgit dagmar
+    frauke gisela heike helga ilse jutta katrin monika petra renate silke gudrun hildegard
+    ingeborg ulrike agnieszka anastasia darya ekaterina galina halyna iryna jelena katya
+    ksenia larisa lyudmila nadezhda natalya oksana olha tatiana tetiana zofia zuzana
+    magdalena malgorzata dorota milena marija snezana yelena amina hala hanan iman layla
+    mariam nour rana reem samira zeinab rasha dina noura adaeze ayodele chiamaka fatou
+    folake ngozi nkechi thandiwe wanjiru zanele aminata aissatou funmilayo nneka akosua
+    abena
+    """
+)
+_MORE_MALE = _words(
+    """
+    henri luc hugues edouard gaspard lucien serge
+    arnaud baptiste bastien cedric christophe didier etienne fabrice frederic gaston
+    gregoire herve jacques laurent loic marcel patrice remi sylvain thibault yannick mathis
+    gilbert alejandro agustin alonso emilio hernan ignacio julio marcelo nestor ramiro
+    rogelio guillermo rodolfo leonel bernhard dietrich egon fritz gunter hartmut helmut
+    konrad lothar ralf rudolf torsten uwe volker detlef joachim wilhelm bogdan dmytro
+    miroslav pavlo radek stanislaw taras vadim vitaly vitaliy yaroslav zbigniew grzegorz
+    sasha anatoliy serhiy mykola mykhailo vasyl nikolay aleksandar dragan goran abbas
+    abdallah bilal fadi farouk hani haitham hussam issa jamal kareem majid marwan mounir
+    nabil rami saleh sami tariq walid yousef youssef zaid osama hisham abebe adebayo chidi
+    chinedu chukwuma emeka kwame kwabena mamadou moussa nnamdi obinna oluwaseun sipho themba
+    tunde uche yaw ousmane abdoulaye ibrahima seydou babajide olusegun
+    """
+)
+GIVEN_NAMES = GIVEN_NAMES | _MORE_FEMALE | _MORE_MALE
+FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
+
 
 # Words that name a country, its people or its seat of power, folded to one key, so a role
 # reference ("the Kremlin leader", "the Russian president") can be matched with a title

@@ -161,6 +161,7 @@ class _Candidate:
     title: str | None = None
     title_start: int | None = None
     plural_title: bool = False
+    kin: bool = False  # a relative named by a given name alone ("her son Diego")
 
 
 @dataclass(slots=True)
@@ -450,6 +451,88 @@ def _initial_name(body: str, toks: list[Token], i: int, j: int) -> bool:
     )
 
 
+def _given(tok: Token) -> bool:
+    """A known given name, also as the first half of a compound one ("Anne-Laure",
+    "Jean-Baptiste", "María-José"): the first half carries the evidence."""
+    f = tok.folded
+    if f in GIVEN_NAMES:
+        return True
+    head, sep, _ = f.partition("-")
+    return bool(sep) and head in GIVEN_NAMES
+
+
+# Possessive determiners before a relative noun: "her son Diego", "his sister Lucia".
+_KIN_OWNERS = frozenset({"his", "her", "their", "my", "our"})
+
+
+def _kin_named(toks: list[Token], i: int, j: int, title: str | None) -> bool:
+    """ "her son Diego, 29," / "his son Marcel said": a relative noun owned by someone, then
+    one capitalised given name. News names private relatives by the given name alone, so the
+    one word is a person when it is a known given name or has an age or a verb of speech."""
+    if j - i != 1 or i < 2 or title is None or toks[i].kind != "word":
+        return False
+    kin = toks[i - 1]
+    owner = toks[i - 2]
+    if kin.folded not in KINSHIP or not kin.text.islower():
+        return False
+    if not (owner.folded in _KIN_OWNERS or owner.possessive):
+        return False
+    return toks[i].folded in GIVEN_NAMES or _age_follows(toks, j) or _speech_follows(toks, j)
+
+
+# Finite verbs that follow a subject: "Hélène Sokolov-Mercier had been waiting".
+_FINITE = frozenset(
+    {
+        "has",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "does",
+        "did",
+        "says",
+        "said",
+        "tells",
+        "told",
+        "remembers",
+        "recalls",
+        "clutches",
+        "holds",
+        "stands",
+        "sits",
+        "waits",
+        "lives",
+        "works",
+        "knows",
+        "keeps",
+        "wants",
+        "hopes",
+    }
+)
+
+
+def _subject_after_quote(
+    body: str, sent: Sentence, toks: list[Token], i: int, j: int, n_core: int
+) -> bool:
+    """ "“I heard his voice at five in the morning.” Hélène Sokolov-Mercier had been waiting
+    ...": a two- or three-word capitalised name opening the sentence right after a quoted
+    sentence of the same paragraph, then a finite verb, is the grammatical subject named as
+    the quote's speaker, a person even without a known given name."""
+    if i != 0 or n_core > 3 or j >= len(toks):
+        return False
+    verb = toks[j]
+    if verb.kind != "word" or not verb.text.islower() or verb.folded not in _FINITE:
+        return False
+    before = body[max(0, sent.start - 6) : sent.start].rstrip(" \t")
+    return len(before) >= 2 and before[-1] in '”"' and before[-2] in ".!?"
+
+
 def _age_follows(toks: list[Token], j: int) -> bool:
     """ "Greta Lindholm, 71, said": news gives a private person's age in commas after the
     name, which no organisation or place ever has."""
@@ -488,9 +571,10 @@ def _find_candidates(
                 if (
                     toks[i].initial
                     and toks[i].kind != "init"  # an initial is never grammar's capital
-                    and toks[i].folded not in GIVEN_NAMES
+                    and not _given(toks[i])
                     and toks[i].text not in midcaps
                     and not _initial_name(body, toks, i, j)
+                    and not _subject_after_quote(body, sent, toks, i, j, j - i)
                 ):
                     i += 1
                     while i < j and _is_particle(toks[i]):
@@ -532,17 +616,22 @@ def _find_candidates(
                     if after is not None:
                         title, title_start = after, None
                 speech = _speech_follows(toks, j) or (prev is not None and is_speech(prev))
+                kin = False
                 if len(core) >= 2:
-                    given = (
-                        core[0].folded in GIVEN_NAMES
-                        or core[0].kind == "init"
-                        or _inner_particle(words)
-                    )
+                    given = _given(core[0]) or core[0].kind == "init" or _inner_particle(words)
                     surname_alone = words[-1].text in alone
                     # A capitalised sequence alone is not enough: it needs a role, a known
                     # given name, or a verb of speech together with a later surname-only use.
-                    if not (title or given or (speech and surname_alone) or _age_follows(toks, j)):
+                    if not (
+                        title
+                        or given
+                        or (speech and surname_alone)
+                        or _age_follows(toks, j)
+                        or _subject_after_quote(body, sent, toks, i, j, len(core))
+                    ):
                         continue
+                elif _kin_named(toks, i, j, title):
+                    kin = True  # "her son Diego, 29,": a relative named by the given name
                 else:
                     # One word is a person only right after a capitalised title or honorific.
                     if title is None or title_start is None or plural:
@@ -561,6 +650,7 @@ def _find_candidates(
                         title=title if not plural else None,
                         title_start=title_start,
                         plural_title=plural,
+                        kin=kin,
                     )
                 )
     if orgs:
@@ -729,7 +819,8 @@ def _cluster(cands: list[_Candidate]) -> list[_Cluster]:
     singles: dict[str, _Cluster] = {}
     for c in (c for c in cands if len(c.words) == 1):
         word = fold(c.words[0])
-        fits = short.get(word, [])
+        # "his son Marcel" is a given name: never merged into a person by surname.
+        fits = [] if c.kin else short.get(word, [])
         if not fits:
             # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": honorific + given
             # name, only when one person of this article has that given name.

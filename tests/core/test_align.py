@@ -603,6 +603,36 @@ def _pair_score(left: str, right: str) -> float:
             "Both journalists were released on Tuesday.",
             "Both journalists were interviewed on Tuesday.",
         ),
+        (
+            "A court in Velden sentenced the former treasurer of the Orlov fund on Monday.",
+            "The Orlov fund's former treasurer was sent down on Monday.",
+            "The Orlov fund's former treasurer was sent away on Monday.",
+        ),
+        (
+            "The night nurse testified that the Marren ward had two staff for forty patients.",
+            "The Marren ward had two staff for forty patients, the night nurse told the court.",
+            "The Marren ward had two staff for forty patients, the night nurse told the union.",
+        ),
+        (
+            "The two suspects in the Kessel fraud case were released without charge.",
+            "No charges were brought against the two suspects in the Kessel fraud case.",
+            "No appeals were brought against the two suspects in the Kessel fraud case.",
+        ),
+        (
+            "The Liberals ruled out a coalition with the Greens after the vote in Tamsin.",
+            "The Liberals would not govern with the Greens, their leader in Tamsin said.",
+            "The Liberals would not campaign with the Greens, their leader in Tamsin said.",
+        ),
+        (
+            "Engineers raised the alarm about cracks in the Morva dam in May.",
+            "Engineers had warned in May of cracks in the Morva dam.",
+            "Engineers had written in May of cracks in the Morva dam.",
+        ),
+        (
+            "The interior minister flew to the flooded town of Arlo on Sunday.",
+            "The interior minister reached the flooded town of Arlo by helicopter on Sunday.",
+            "The interior minister reached the flooded town of Arlo by bus on Sunday.",
+        ),
     ],
 )
 def test_stock_news_synonyms_count_as_shared_words(left: str, right: str, unrelated: str) -> None:
@@ -622,6 +652,18 @@ def test_stock_news_synonyms_count_as_shared_words(left: str, right: str, unrela
         (
             "Police released a statement on the shooting late on Monday.",
             "The hostages were freed after talks with the rebels.",
+        ),
+        (
+            "The striker was sent down after a brawl outside the stadium.",
+            "The mayor was jailed for taking bribes to build a stadium.",
+        ),
+        (
+            "Doctors raised the alarm about a shortage of nurses.",
+            "Drivers were warned of a fuel shortage.",
+        ),
+        (
+            "The bishop testified about the abuse in the diocese.",
+            "A teacher told the court about a break-in at the school.",
         ),
     ],
 )
@@ -685,3 +727,34 @@ def test_a_dateline_stays_in_the_diff_of_an_aligned_lede() -> None:
     assert [(al.left.sentences, al.right.sentences) for al in als] == [((0,), (0,))]
     # The dateline stays in the text and in the diff: only scoring skips it.
     assert any("ROTTERDAM" in op.left for op in als[0].diff)
+
+
+def test_a_verdict_told_by_role_and_relative_day_meets_the_named_verdict() -> None:
+    # A tabloid lede names roles and "yesterday"; the wire names the court, man and weekday.
+    a = _article(
+        _paragraphs(
+            "A Dutch judge yesterday jailed the former hospital boss who stole from patients.",
+            "Nurses at the hospital had complained for years.",
+        ),
+        "a",
+    )
+    b = _article(
+        _paragraphs(
+            "A Dutch court on Wednesday sentenced Pieter Maas, the hospital's former director,"
+            " to four years for fraud.",
+            "The verdict can be appealed.",
+        ),
+        "b",
+    )
+    als = align_articles([a, b])
+    assert [(al.left.sentences, al.right.sentences) for al in als] == [((0,), (0,))]
+    # "yesterday" and "on Wednesday" can both be right: no date conflict.
+    assert [c for c in als[0].conflicts if c.kind == "date"] == []
+
+
+def test_the_same_quoted_reproach_in_two_wordings_aligns() -> None:
+    score = _pair_score(
+        '"You cheated every voter who ever trusted you," the judge told the former mayor.',
+        'She said the mayor had cheated the town "and the thousands of voters who believed him".',
+    )
+    assert score >= 0.24

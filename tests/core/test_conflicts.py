@@ -340,3 +340,17 @@ def test_a_wire_datelines_filing_date_and_place_do_not_conflict() -> None:
         "Portugal's ruling party lost its majority in the vote of March 10, results showed.",
     )
     assert ("date", "March 12", "March 10") in _sides(out)
+
+
+def test_yesterday_and_a_weekday_do_not_conflict() -> None:
+    # "Yesterday" in a morning paper is the wire's weekday: either can be right.
+    out = _conflicts(
+        "A Dutch judge yesterday jailed the former hospital boss on Wednesday's evidence.",
+        "A Dutch court on Wednesday sentenced the hospital's former director.",
+    )
+    assert [c for c in out if c.kind == "date"] == []
+    out = _conflicts(
+        "A Dutch court on Tuesday jailed the former hospital boss.",
+        "A Dutch court on Wednesday sentenced the hospital's former director.",
+    )
+    assert ("date", "Tuesday", "Wednesday") in _sides(out)

@@ -75,6 +75,7 @@ from .text import (
     NUMBER_WORDS,
     PEOPLE,
     PERCENT_WORDS,
+    RELATIVE_DAYS,
     STOPWORDS,
     WEEKDAYS,
     Token,
@@ -164,6 +165,9 @@ def _word_info(word: str) -> tuple[str, str, bool]:
             return "#" + _fmt(v), "number", False
     if n in NUMBER_WORDS and n not in ("first", "second", "once", "half"):
         return "#" + _fmt(NUMBER_WORDS[n]), "number", False
+    if n in RELATIVE_DAYS:
+        # "yesterday" / "on Tuesday": the same day slot (step 1), with no value to compare.
+        return "@d", "date", False
     if word[:1].isupper():
         if n in WEEKDAYS and len(n) > 3:
             return "@d" + str(WEEKDAYS[n]), "date", False
@@ -330,7 +334,9 @@ def _featurise(
                 boost /= 2
         elif kind == "date":
             boost = BOOST_DATE
-            if term[:2] in ("@d", "@m"):
+            if term in ("@d", "@m"):
+                boost /= 2  # a day word without its value: only the slot's half
+            elif term[:2] in ("@d", "@m"):
                 # Another weekday in the same slot ("late on Saturday" / "on Sunday
                 # morning") is a date disagreement about one event, not a missing word.
                 tf[term[:2]] += boost / 2

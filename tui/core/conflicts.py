@@ -31,6 +31,7 @@ from .text import (
     MULTIPLIERS,
     NUMBER_WORDS,
     ORDINAL_WORDS,
+    RELATIVE_DAYS,
     WEEKDAYS,
     Token,
     dateline_end,
@@ -375,6 +376,10 @@ def _one_sided(n: _Num, others: list[_Num], other_stems: set[str]) -> bool:
     return bool(anchors & other_stems)
 
 
+def _relative_day(toks: list[Token]) -> bool:
+    return any(t.norm in RELATIVE_DAYS for t in toks)
+
+
 def _date_conflicts(ldates: list[_Date], rdates: list[_Date]) -> list[Conflict]:
     out: list[Conflict] = []
     notes = {
@@ -614,6 +619,11 @@ def find_conflicts(
     rstems = {t.stem for t in rflat if not t.stop}
     out: list[Conflict] = []
     out += _number_conflicts(lnums, rnums, lstems, rstems)
+    if _relative_day(lflat) or _relative_day(rflat):
+        # "yesterday" on one side and "on Tuesday" on the other can both be right (the day
+        # before publication), so weekdays are not compared when either side counts that way.
+        ldates = [d for d in ldates if d.kind != "weekday"]
+        rdates = [d for d in rdates if d.kind != "weekday"]
     out += _date_conflicts(ldates, rdates)
     # Names only matter when each side has a capitalised word the other lacks (most pairs
     # share all their names, and the check below is much cheaper than the name rules).

@@ -70,6 +70,10 @@ WEEKDAYS: dict[str, int] = {
 # capitalised and followed by a period, which `weekday_of` checks.
 _AMBIGUOUS_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon", "fri", "thu", "tue"})
 
+# Days news names relative to its own publication ("yesterday" in a morning paper is the wire's
+# "on Tuesday"): the same slot as a weekday, whose value the reader cannot check.
+RELATIVE_DAYS = frozenset({"yesterday", "today", "tomorrow", "tonight"})
+
 MONTHS: dict[str, int] = {
     name: i + 1
     for i, names in enumerate(
@@ -408,11 +412,13 @@ _CONCEPT_TEXT: dict[str, str] = {
     "fatality perished",
     "injure": "injured injuring injuries injury wounded wounding hurt",
     "charge": "charged charges charging accused accusing indicted indictment",
-    "exclude": "excluded excluding excludes",
+    "exclude": "exclude excluded excluding excludes",
     "truce": "truce truces ceasefire ceasefires cease-fire cease-fires armistice",
-    "jail": "jailed jailing imprisoned imprisonment prison",
+    "jail": "jail jailed jailing imprison imprisoned imprisoning imprisonment prison",
+    "testify": "testify testified testifies testifying testimony",
+    "warn": "warn warned warning warns",
     "free": "freed freeing released releasing",
-    "travel": "flew flown arrived arriving",
+    "travel": "flew flown arrived arriving airlifted",
     "arrest": "arrested arresting arrest detained detaining detention",
     "rise": "rose risen rising increased increase climbed jumped surged",
     "fall": "fell fallen falling dropped declined slipped plunged tumbled",
@@ -425,6 +431,12 @@ _CONCEPT_TEXT: dict[str, str] = {
 CONCEPTS: dict[str, str] = {
     stem(w): "~" + concept for concept, words in _CONCEPT_TEXT.items() for w in words.split()
 }
+# Roles news names one actor by: "a judge jailed him" / "a court sentenced him", "the club's
+# boss" / "its chief" / "its director". These are read as the commonest word of the role
+# itself, not as a half-weight class: that word is already shared as a whole piece of evidence
+# when both outlets use it ("chief executive" on both sides must not weigh less).
+CONCEPTS.update({stem(w): stem("court") for w in ("judge", "judges", "tribunal")})
+CONCEPTS.update({stem(w): stem("chief") for w in ("boss", "bosses", "director", "directors")})
 # Multi-word forms of the same concepts, as lowercase word sequences ("*" is any one word).
 PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("lost", "*", "lives"), "~die"),
@@ -437,6 +449,31 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("step", "down"), "~resign"),
     (("set", "free"), "~free"),
     (("behind", "bars"), "~jail"),
+    (("sent", "down"), "~jail"),
+    # The verb only: "sentence" is also the noun for a grammatical sentence.
+    (("sentenced",), "~jail"),
+    (("sentencing",), "~jail"),
+    (("told", "the", "court"), "~testify"),
+    (("told", "the", "jury"), "~testify"),
+    (("told", "the", "tribunal"), "~testify"),
+    (("told", "the", "inquiry"), "~testify"),
+    # Not being charged is the opposite fact of being charged, so it is its own concept.
+    (("not", "charged"), "~nocharge"),
+    (("not", "*", "charged"), "~nocharge"),
+    (("not", "accused"), "~nocharge"),
+    (("not", "*", "accused"), "~nocharge"),
+    (("no", "charges"), "~nocharge"),
+    (("no", "charge"), "~nocharge"),
+    (("without", "charge"), "~nocharge"),
+    (("not", "govern", "with"), "~exclude"),
+    (("never", "govern", "with"), "~exclude"),
+    (("won't", "govern", "with"), "~exclude"),
+    (("door", "is", "closed"), "~exclude"),
+    (("door", "remains", "closed"), "~exclude"),
+    (("raised", "the", "alarm"), "~warn"),
+    (("raised", "an", "alarm"), "~warn"),
+    (("sounded", "the", "alarm"), "~warn"),
+    (("by", "helicopter"), "~travel"),
 )
 _PHRASE_FIRST = frozenset(p[0] for p, _c in PHRASES)
 

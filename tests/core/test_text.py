@@ -231,6 +231,8 @@ def test_multiword_news_phrases_become_concepts() -> None:
             "SÃO PAULO/BRASILIA (Reuters) -- ",
         ),
         ("NAIROBI — Kenya's president signed the budget.", "NAIROBI — "),
+        ("ST. LOUIS, Mo. (AP) — A tornado tore through the suburbs.", "ST. LOUIS, Mo. (AP) — "),
+        ("PORT-AU-PRINCE, Haiti (AP) — Gangs blocked the port.", "PORT-AU-PRINCE, Haiti (AP) — "),
     ],
 )
 def test_a_wire_dateline_is_found_through_its_dash(text: str, dateline: str) -> None:
@@ -243,6 +245,8 @@ def test_a_wire_dateline_is_found_through_its_dash(text: str, dateline: str) -> 
         "NATO said on Friday it would send more jets to the Baltic.",
         "UN officials said the camp - the largest in the region - was full.",
         "US - China trade talks resumed in Geneva.",
+        "U.S. - China trade talks resumed in Geneva.",
+        "A" * 5000 + " - a sentence with no end of capitals.",
         "The court - in a rare move - heard the case in private.",
         "Police said the driver - a 40-year-old man - was arrested.",
         "BEIJING —",

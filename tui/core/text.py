@@ -519,8 +519,8 @@ PEOPLE = frozenset(stem(w) for w in _PEOPLE_TEXT.split())
 # acronym that starts a sentence ("NATO said ...", "UN officials ...") has no dash after it.
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATELINE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^\W\d_'.\-]*(?:[ /][^\W\d_][^\W\d_'.\-]*){0,3})"
-    r"(?:,\s*[^\W\d_][^\W\d_.\-]*\.?(?:\s[^\W\d_][^\W\d_.\-]*\.?){0,2}){0,2}?"
+    r"(?P<place>[^\W\d_](?:[^\W\d_]|['’.\-])*(?:[ /][^\W\d_](?:[^\W\d_]|['’.\-])*){0,3})"
+    r"(?:,\s*[^\W\d_](?:[^\W\d_]|[.\-])*(?:\s[^\W\d_](?:[^\W\d_]|[.\-])*){0,2}){0,2}?"
     rf"(?:,?\s*(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?)?"
     r"(?:\s*\([^()\n]{1,40}\))?"
     r"(?:\s*[—–]\s*|\s+--?\s+)",
@@ -528,11 +528,14 @@ _DATELINE_RE = re.compile(
 )
 
 
+_DATELINE_MAX = 200
+
+
 @lru_cache(maxsize=4096)
 def dateline_end(text: str) -> int:
     """Length of the wire dateline that opens `text` (through the dash and the space after
     it), or 0 when it has none. Callers apply it to an article's first sentence only."""
-    m = _DATELINE_RE.match(text)
+    m = _DATELINE_RE.match(text, 0, _DATELINE_MAX)  # a dateline is short: never scan a page
     if m is None:
         return 0
     place = m.group("place")

@@ -758,3 +758,18 @@ def test_the_same_quoted_reproach_in_two_wordings_aligns() -> None:
         'She said the mayor had cheated the town "and the thousands of voters who believed him".',
     )
     assert score >= 0.24
+
+
+def test_quoted_words_and_quoted_phrases_weigh_more_than_reported_ones() -> None:
+    # The design: words inside quotation marks are evidence (a quote is told verbatim), so the
+    # same words weigh more inside quotes, stock phrases as much as single words.
+    from tui.core.align import _featurise
+    from tui.core.article import Sentence
+
+    def weights(text: str) -> dict[str, float]:
+        return _featurise(Sentence(1, 0, 0, len(text), text))[0]
+
+    quoted = weights('"We will never govern with the Greens, they betrayed us," Ruiz said.')
+    plain = weights("Ruiz said they would never govern with the Greens, who betrayed them.")
+    assert quoted["~exclude"] > plain["~exclude"]
+    assert quoted["betray"] > plain["betray"]

@@ -300,7 +300,10 @@ def _featurise(
     in_phrase: set[int] = set()
     for a, b, concept in phrases:
         in_phrase.update(range(a, b + 1))
-        tf[concept] += 1.0
+        # A quoted phrase ("we will not govern with them") is quoted evidence like a word.
+        pos = toks[a].start - base
+        quoted = any(s <= pos < e for s, e in regions)
+        tf[concept] += BOOST_QUOTE if quoted else 1.0
         content += 1
     for k, t in enumerate(toks):
         if k in in_phrase:

@@ -754,3 +754,76 @@ def test_present_tense_attributions_work_like_said() -> None:
 def test_a_title_in_quotes_is_not_the_subjects_words() -> None:
     got = speakers('Actress Mira Castellanos starred in "The Long Road Home" in 2019.')
     assert all(speaker is None for _, speaker in got)
+
+
+# --- pronouns reach the nearest subject, never a name from paragraphs back -----------------
+
+
+def test_pronoun_is_the_appositive_subject_of_the_sentence_before() -> None:
+    text = (
+        "President Emmanuel Okafor said on Tuesday that the search would go on. "
+        "“We will not stop,” Okafor said.\n\n"
+        "Rescue teams worked through the night in the flooded valley.\n\n"
+        "The director of the charity, Anne-Laure de Villiers, never gave up hope. "
+        "“Our colleagues are exhausted, but standing. They will need time,” she told a "
+        "French radio station. “Grace asked for news of her children.”"
+    )
+    got = dict(speakers(text))
+    assert got["We will not stop,"] == "Emmanuel Okafor"
+    assert got["Our colleagues are exhausted, but standing. They will need time,"] == (
+        "Anne-Laure de Villiers"
+    )
+    assert got["Grace asked for news of her children."] == "Anne-Laure de Villiers"
+
+
+def test_pronoun_takes_the_subject_after_an_introductory_phrase() -> None:
+    text = (
+        "Prime Minister Karel Dekker spoke first.\n\n"
+        "Outside the town hall, Pieter Jansen handed out leaflets. "
+        "“Nobody asked us,” he said."
+    )
+    assert speakers(text) == [("Nobody asked us,", "Pieter Jansen")]
+
+
+def test_pronoun_never_reaches_back_more_than_one_paragraph() -> None:
+    # Okafor last spoke two paragraphs back, and the paragraph in between names nobody:
+    # "he" is someone the article has not named, so no speaker rather than a wrong one.
+    text = (
+        "“We will rebuild,” President Emmanuel Okafor said.\n\n"
+        "The water had reached the second floor of the school by noon.\n\n"
+        "“I lost my shop and my house,” he said."
+    )
+    got = dict(speakers(text))
+    assert got["We will rebuild,"] == "Emmanuel Okafor"
+    assert got.get("I lost my shop and my house,") is None
+
+
+def test_pronoun_rejects_a_subject_of_the_other_gender() -> None:
+    # The sentence before is about a woman; "he" skips her for the man speaking earlier in
+    # the paragraph.
+    text = (
+        "“The budget is sound,” Finance Minister Tomasz Nowak said. Opposition leader "
+        "Katarzyna Wilk called the plan reckless. “Every number was checked twice,” he said."
+    )
+    got = dict(speakers(text))
+    assert got["Every number was checked twice,"] == "Tomasz Nowak"
+
+
+def test_a_pronoun_subject_carries_the_person_to_the_next_paragraph() -> None:
+    text = (
+        "Health Minister Amina Diallo visited the ward on Friday.\n\n"
+        "She said the hospital would receive new generators within a week.\n\n"
+        "“No patient will be moved,” she said."
+    )
+    assert speakers(text) == [("No patient will be moved,", "Amina Diallo")]
+
+
+def test_pronoun_after_an_unrecognised_subject_has_no_speaker() -> None:
+    # "Tervo Haapala" has no title and no known given name; "he" is him, so crediting the
+    # prime minister from the paragraph before would be wrong.
+    text = (
+        "Prime Minister Karel Dekker spoke first.\n\n"
+        "Outside the town hall, Tervo Haapala handed out leaflets. "
+        "“Nobody in this town was ever asked about it,” he said."
+    )
+    assert speakers(text) == [("Nobody in this town was ever asked about it,", None)]

@@ -410,12 +410,13 @@ FEMALE_NAMES = _words(
     """
 )
 
-# Given names common in French, Spanish, German, Slavic, Arabic and West/East/Southern African
+# Given names common in French, Spanish, German, Dutch, Slavic, Arabic and African
 # news coverage, beyond the English-language core above: the name alone is the evidence for
 # private people ("Hélène Sokolov-Mercier", "Ngozi Okafor") who carry no title. Words that
 # are also places, brands or tribes ("Guadalupe", "Heinz", "Ute") are left out on purpose.
 _MORE_FEMALE = _words(
     """
+    femke anouk sanne marieke annelies mieke
     helene amelie aurelie benedicte cecile celine corinne delphine elodie emilie francoise
     isabelle laetitia margaux martine mathilde monique pascale sandrine severine solange
     veronique virginie brigitte chantal colette juliette josette odile sylviane anais lea
@@ -432,6 +433,7 @@ _MORE_FEMALE = _words(
 )
 _MORE_MALE = _words(
     """
+    pieter kees willem hendrik sander bram ruud maarten sjoerd wouter geert henk joost jeroen bart
     henri luc hugues edouard gaspard lucien serge
     arnaud baptiste bastien cedric christophe didier etienne fabrice frederic gaston
     gregoire herve jacques laurent loic marcel patrice remi sylvain thibault yannick mathis

@@ -46,9 +46,13 @@ from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
 from .names import (
     CONTINUATION_VERBS,
+    DEMONYMS,
     FUNCTION_WORDS,
     KINSHIP,
+    NOT_NAME_WORDS,
+    ORG_SUFFIXES,
     PARTICLES,
+    PLACE_WORDS,
     ROLE_HEADS,
     SPEECH_VERBS,
     fold,
@@ -86,7 +90,6 @@ _NOT_SPEAKERS = _set(
 _PRONOUNS = {"he": "m", "she": "f"}
 _LEADING_FILLERS = _set("but and so yet however also then")
 _MAX_NP = 8
-_MAX_PRONOUN_PARAGRAPHS = 4
 
 # Function words that say nothing about which statement a quote is.
 _STOP = _set(
@@ -474,34 +477,200 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
 
 
 def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
-    """He/she: the latest person seen speaking (or as a sentence's subject) before pos."""
+    """He/she: who news means by it, nearest first. A person seen earlier in the same
+    sentence; else the subject (or the one person) of the sentence right before, in the same
+    paragraph ("The director of the charity, Anne-Laure de Villiers, never gave up hope.
+    "...," she told Le Monde."); else the latest speaker or subject earlier in the paragraph;
+    else the previous paragraph's speaker only when that paragraph ends with their quote. A
+    name from further back is a guess, and a wrong speaker costs more than none."""
     sent = ctx.sentence_at(pos)
-    para = sent.paragraph if sent else 0
-    found: tuple[int, str] | None = None
+    if sent is None:
+        return None
+    para = sent.paragraph
+
+    def fits(name: str) -> bool:
+        return ctx.gender.get(name) in (None, gender)
+
+    for at, name, _p in reversed(ctx.events):
+        if at >= pos:
+            continue
+        if at < sent.start:
+            break
+        if fits(name):
+            return name
+    k = ctx.position.get(sent.index, 0)
+    if k > 0 and ctx.sentences[k - 1].paragraph == para:
+        prev = ctx.sentences[k - 1]
+        hit = _lead_subject(ctx, prev, ctx.tokens[k - 1])
+        if hit is not None and fits(hit[1].name):
+            return hit[1].name
+        # "Police detained Karl Weber on Monday. "I am innocent," he said.": the one fitting
+        # person the sentence before names, as an object or after "according to".
+        names = {p.name for _, p in ctx._within(prev.start, prev.end) if fits(p.name)}
+        if len(names) == 1:
+            return names.pop()
+        if hit is None and not names and _unknown_subject(ctx.tokens[k - 1]):
+            # "Outside the hall, Tervo Haapala handed out leaflets. "...," he said.": the
+            # subject is someone the people stage did not recognise; anyone earlier is wrong.
+            return None
+    # Earlier in this paragraph, then in the previous one (ending, say, with "Ushakov said
+    # Witkoff had raised ..." before "But he said ..."), never further back.
+    prev_para = ctx.previous_fact.get(para)
     for at, name, p in reversed(ctx.events):
         if at >= pos:
             continue
-        if para - p > _MAX_PRONOUN_PARAGRAPHS:
+        if p != para and p != prev_para:
             break
-        g = ctx.gender.get(name)
-        if g is None or g == gender:
-            found = (at, name)
-            break
-    # "Police detained Karl Weber on Monday. "I am innocent," he said.": when the sentence
-    # before names no speaker or subject, the one fitting person it names (as an object, or
-    # after "according to") is nearer than any earlier speaker.
-    k = ctx.position.get(sent.index, 0) if sent is not None else 0
-    if k > 0:
-        prev = ctx.sentences[k - 1]
-        if found is None or found[0] < prev.start:
-            names = {
-                p.name
-                for _, p in ctx._within(prev.start, prev.end)
-                if ctx.gender.get(p.name) in (None, gender)
-            }
-            if len(names) == 1:
-                return names.pop()
-    return found[1] if found else None
+        if fits(name):
+            return name
+    return None
+
+
+def _unknown_subject(toks: list[Token]) -> bool:
+    """Whether the sentence's subject has the shape of a personal name (two or three
+    capitalised words, then a verb), at its start or after an introductory phrase."""
+    words = [t for t in toks if t.kind in ("word", "init", "abbr", "punct")]
+    starts = [0]
+    if words and (
+        words[0].folded in _INTRO_WORDS
+        or words[0].folded.endswith("ing")
+        or words[0].folded.endswith("ed")
+    ):
+        comma = next((k for k, t in enumerate(words[:20]) if t.text == ","), None)
+        if comma is not None:
+            starts.append(comma + 1)
+    for i in starts:
+        n = 0
+        while i + n < len(words) and n < 4 and _name_shaped(words[i + n]):
+            n += 1
+        if 2 <= n <= 3 and i + n < len(words) and _verb_like(words[i + n]):
+            return True
+    return False
+
+
+def _name_shaped(t: Token) -> bool:
+    f = t.folded
+    return (
+        t.kind == "word"
+        and t.capitalised
+        and f not in FUNCTION_WORDS
+        and f not in NOT_NAME_WORDS
+        and f not in ORG_SUFFIXES
+        and f not in PLACE_WORDS
+        and f not in DEMONYMS
+        and f not in ROLE_HEADS
+    )
+
+
+def _lead_subject(
+    ctx: _ArticleContext, sent: Sentence, toks: list[Token]
+) -> tuple[Mention, Person] | None:
+    """The person a sentence is about, also behind a leading phrase: the plain subject
+    ("Smith arrived"), the name in an appositive subject ("The director of the charity,
+    Anne-Laure de Villiers, never gave up hope"), or the subject after an introductory
+    phrase ending in a comma ("In Rotterdam, Joost van den Heuvel reacted angrily",
+    "Standing behind the police tape, María Elena Rojas clutches a photograph")."""
+    hit = _subject_of(ctx, sent, toks)
+    if hit is not None:
+        return hit
+    words = _words_in(toks, sent.start, sent.end)
+    comma = next(
+        (k for k, t in enumerate(words[:20]) if t.text == "," or t.text in _HARD_STOPS), None
+    )
+    if comma is None or comma == 0 or words[comma].text != "," or comma + 1 >= len(words):
+        return None
+    lead = words[:comma]
+    if lead[0].text[:1] in _QUOTE_CHARS:
+        return None
+    hit = ctx.covering(words[comma + 1].start)
+    if hit is None or hit[0].start != words[comma + 1].start:
+        return None
+    m = hit[0]
+    if ctx.article.body[m.end : m.end + 2] in _POSSESSIVE_MARKS:
+        return None
+    rest = [t for t in words if t.start >= m.end]
+    if not rest:
+        return None
+    first = lead[0].folded
+    if rest[0].text == ",":
+        # Appositive subject: "The <role> of <Org>, <Name>, <verb>": a role phrase first.
+        if not (first in _DEFINITE or first in ("a", "an") or lead[0].possessive):
+            return None
+        if not any(t.folded in ROLE_HEADS for t in lead):
+            return None
+        if len(rest) < 2 or not _verb_like(rest[1]):
+            return None
+        return hit
+    # Introductory phrase: a preposition or a participle, then the subject and its verb.
+    if not (first in _INTRO_WORDS or first.endswith("ing") or first.endswith("ed")):
+        return None
+    if not _verb_like(rest[0]):
+        return None
+    return hit
+
+
+_QUOTE_CHARS = frozenset("“”\"‘’'«»„")
+# Words that open an introductory phrase before the subject: "In Rotterdam,", "Outside
+# the court,", "After the vote,".
+_INTRO_WORDS = frozenset(
+    {
+        "in",
+        "by",
+        "from",
+        "with",
+        "for",
+        "through",
+        "into",
+        "after",
+        "outside",
+        "inside",
+        "near",
+        "behind",
+        "beside",
+        "during",
+        "before",
+        "since",
+        "across",
+        "at",
+        "under",
+        "back",
+        "later",
+        "earlier",
+        "now",
+        "there",
+        "here",
+        "meanwhile",
+        "today",
+        "yesterday",
+        "on",
+        "upon",
+        "amid",
+        "among",
+        "despite",
+        "like",
+        "unlike",
+    }
+)
+
+
+def _verb_like(t: Token) -> bool:
+    """A lower-case word that can be a finite verb or its adverb ("reacted", "clutches",
+    "never"), not a function word that continues a noun phrase ("of", "and")."""
+    return (
+        t.kind == "word"
+        and t.text.islower()
+        and t.folded not in FUNCTION_WORDS
+        and t.folded not in _OF_WORDS
+        and t.folded not in _PREPOSITIONS
+        and t.folded not in ("and", "or", "who", "which", "whose")
+    ) or t.folded in _VERB_FUNCTION
+
+
+# Function words that are verbs (or the negation of one) right after a subject.
+_VERB_FUNCTION = frozenset(
+    {"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "did", "does"}
+    | {"never", "also", "still", "can", "may", "might", "must", "should", "not"}
+)
 
 
 def _np_before(ctx: _ArticleContext | None, toks: list[Token], k: int, floor: int) -> list[Token]:
@@ -813,11 +982,22 @@ _POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def _record_events(ctx: _ArticleContext) -> None:
-    """Who speaks or is the subject in each sentence, for resolving later pronouns."""
+    """Who speaks or is the subject in each sentence, for resolving later pronouns. A "she"
+    that is a subject or a speaker is resolved on the spot and recorded too, so "Labour
+    Minister Nasreen Chowdhury visited the site. / She said ... / "...," she said." carries
+    the minister from paragraph to paragraph, one step at a time."""
+
+    def add(at: int, name: str, paragraph: int) -> None:
+        bisect.insort(ctx.events, (at, name, paragraph), key=_at)
+
     for sent, toks in zip(ctx.sentences, ctx.tokens, strict=True):
-        hit = _subject_of(ctx, sent, toks)
+        hit = _lead_subject(ctx, sent, toks)
         if hit is not None:
-            ctx.events.append((hit[0].start, hit[1].name, sent.paragraph))
+            add(hit[0].start, hit[1].name, sent.paragraph)
+        elif len(toks) > 1 and toks[0].folded in _PRONOUNS and _verb_like(toks[1]):
+            name = _pronoun(ctx, toks[0].start, _PRONOUNS[toks[0].folded])
+            if name is not None:
+                add(toks[0].start, name, sent.paragraph)
         for i, t in enumerate(toks):
             if t.folded == "according" and i + 1 < len(toks) and toks[i + 1].folded == "to":
                 # "..., according to fire chief Andrés Molina." A source named here is who a
@@ -825,14 +1005,17 @@ def _record_events(ctx: _ArticleContext) -> None:
                 np = _np_after(toks, i + 2, sent.end)
                 hit = ctx.person_in(np[0].start, np[-1].end + 2) if np else None
                 if hit is not None:
-                    ctx.events.append((hit[0].start, hit[1].name, sent.paragraph))
+                    add(hit[0].start, hit[1].name, sent.paragraph)
             elif is_speech(t):
                 np = _np_before(ctx, toks, i, sent.start)
                 if np:
                     hit = ctx.person_in(np[0].start, np[-1].end + 2)
                     if hit is not None:
-                        ctx.events.append((t.start, hit[1].name, sent.paragraph))
-    ctx.events.sort(key=lambda e: e[0])
+                        add(t.start, hit[1].name, sent.paragraph)
+                    elif len(np) == 1 and np[0].folded in _PRONOUNS:
+                        name = _pronoun(ctx, np[0].start, _PRONOUNS[np[0].folded])
+                        if name is not None:
+                            add(t.start, name, sent.paragraph)
 
 
 def _subject_limit(toks: list[Token]) -> int:

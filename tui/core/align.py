@@ -15,7 +15,10 @@ How it works, and why:
    one term; and they disagree on numbers and dates, so a number also yields a term for what
    it counts (its unit: percent in all spellings, days for "30-day"/"month-long", basis
    points for "half a percentage point", people for "nine miners") and a weekday a term for
-   "a weekday": the same quantity with another value keeps half its evidence.
+   "a weekday": the same quantity with another value keeps half its evidence ("yesterday"
+   and "today" fill that weekday slot with no value). A wire dateline opening an article's
+   first sentence ("LONDON, Oct 29 (Reuters) -", tui.core.text.dateline_end) is filing
+   metadata the other outlet's lede does not repeat, so its words are not terms at all.
 2. Candidate filtering keeps it fast on long articles: an inverted index over each article's
    terms is walked from the rarest term of a sentence up, within a fixed budget of postings,
    which yields the few sentences worth scoring in full. Pairs that share no rare term are

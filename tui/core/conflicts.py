@@ -11,6 +11,10 @@ thing (same unit word after it, or the same word before it), dates only when the
 dates of one kind do not overlap at all, and a name only when it replaces another name in the
 same slot of otherwise shared wording.
 
+A wire dateline ("WASHINGTON, Aug. 7 (Reuters) -") is when and where the copy was filed, not
+what it states, so its words are never compared; and "yesterday"/"today" never clash with a
+weekday, since a morning paper's "yesterday" is the wire's "on Tuesday".
+
 A detail that only one side gives ("met for three hours" vs "met") is not a contradiction. It
 is reported as kind "number" with the other side "" and a note starting "only one side", so
 the reader can show it as an omission rather than as a clash.

@@ -254,3 +254,31 @@ def test_a_wire_dateline_is_found_through_its_dash(text: str, dateline: str) -> 
 )
 def test_a_sentence_opening_with_an_acronym_or_a_dash_aside_has_no_dateline(text: str) -> None:
     assert dateline_end(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "concept"),
+    [
+        ("the driver was not charged", "~nocharge"),
+        ("he has not been charged", "~nocharge"),
+        ("released without charge", "~nocharge"),
+        ("the judge sentenced him", "~jail"),
+        ("he was sent down for life", "~jail"),
+        ("the nurse told the court", "~testify"),
+        ("we will not govern with them", "~exclude"),
+        ("the door is closed", "~exclude"),
+        ("residents raised the alarm", "~warn"),
+        ("he arrived by helicopter", "~travel"),
+    ],
+)
+def test_multiword_news_phrases_read_as_their_concept(words: str, concept: str) -> None:
+    assert concept in [c for _a, _b, c in phrase_concepts(words.split())]
+
+
+def test_not_being_charged_is_not_being_charged() -> None:
+    # The opposite fact must not share the "charged" concept: the phrase takes in the verb, so
+    # the verb is not read on its own as well.
+    assert phrase_concepts(["was", "not", "charged"]) == [(1, 2, "~nocharge")]
+    assert CONCEPTS[stem("charged")] == "~charge"
+    # The noun "sentence" stays a plain word; only the verb means a prison term.
+    assert stem("sentence") not in CONCEPTS

@@ -827,3 +827,39 @@ def test_pronoun_after_an_unrecognised_subject_has_no_speaker() -> None:
         "“Nobody in this town was ever asked about it,” he said."
     )
     assert speakers(text) == [("Nobody in this town was ever asked about it,", None)]
+
+
+# --- a role noun for the one person the sentence before is about -----------------------------
+
+
+def test_a_role_nobody_holds_names_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Prime Minister Karel Dekker conceded defeat on Sunday night.\n\n"
+        "In Utrecht, Sanne Visser celebrated with her supporters. "
+        "“The voters have spoken and they want change,” the party leader said."
+    )
+    assert speakers(text) == [("The voters have spoken and they want change,", "Sanne Visser")]
+
+
+def test_a_role_with_two_candidates_before_it_has_no_speaker() -> None:
+    text = (
+        "Sanne Visser embraced Pieter Bakker on stage. "
+        "“The voters have spoken and they want change,” the party leader said."
+    )
+    assert speakers(text) == [("The voters have spoken and they want change,", None)]
+
+
+def test_a_spokesman_is_not_the_person_he_speaks_for() -> None:
+    text = (
+        "Sanne Visser cancelled her campaign events on Monday. "
+        "“She is resting on her doctor's advice,” the spokesman said."
+    )
+    assert speakers(text) == [("She is resting on her doctor's advice,", None)]
+
+
+def test_a_role_never_lands_on_someone_introduced_with_another_title() -> None:
+    text = (
+        "Mayor Sanne Visser arrived at the count late. "
+        "“The voters have spoken and they want change,” the party leader said."
+    )
+    assert speakers(text) == [("The voters have spoken and they want change,", None)]

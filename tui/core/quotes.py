@@ -415,12 +415,64 @@ def _role_person(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | 
         title_words = {fold(w) for t in p.titles for w in t.replace("-", " ").split()}
         if title_words and all(w & title_words for w in wanted) and _introduced_before(ctx, p, pos):
             fits.append((p, bool(title_words & _PAST)))
+    if not fits and not (wanted[0] & _RELATIONAL):
+        return _role_anaphor(ctx, pos, wanted[0])
     if len(fits) > 1:
         # "the former minister" next to a sitting one: the one introduced as former (or
         # outgoing); plain "the minister" is then the sitting one.
         past = any(m in _PAST for m in mods)
         fits = [f for f in fits if f[1] == past]
     return _Speaker(fits[0][0].name, "person") if len(fits) == 1 else None
+
+
+# Roles held on someone else's behalf: "the spokesman" is seldom the person the sentence
+# before was about, but the one who speaks for them.
+_RELATIONAL = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "adviser",
+        "advisor",
+        "lawyer",
+        "attorney",
+        "envoy",
+        "deputy",
+        "assistant",
+        "representative",
+        "secretary",
+        "official",
+        "source",
+        "agent",
+        "counsel",
+    }
+)
+
+
+def _role_anaphor(ctx: _ArticleContext, pos: int, head: frozenset[str]) -> _Speaker | None:
+    """ "In Rotterdam, Joost van den Heuvel reacted angrily. "...," the party leader said.":
+    a role no one was introduced with names the one person the sentence before (in the same
+    paragraph) is about, when that person carries no other title. Two candidates or none: no
+    speaker."""
+    sent = ctx.sentence_at(pos)
+    if sent is None:
+        return None
+    k = ctx.position.get(sent.index, 0)
+    if k == 0 or ctx.sentences[k - 1].paragraph != sent.paragraph:
+        return None
+    prev = ctx.sentences[k - 1]
+    names = {p.name for _, p in ctx._within(prev.start, prev.end)}
+    if len(names) != 1:
+        return None
+    hit = _lead_subject(ctx, prev, ctx.tokens[k - 1])
+    if hit is None or hit[1].name not in names or hit[1].titles:
+        return None
+    role = next(iter(head))
+    gender = "f" if role.endswith("woman") else "m" if role.endswith("man") else None
+    if gender is not None and ctx.gender.get(hit[1].name) not in (None, gender):
+        return None
+    return _Speaker(hit[1].name, "person")
 
 
 _PLURAL_HEADS = frozenset(

@@ -863,3 +863,53 @@ def test_a_role_never_lands_on_someone_introduced_with_another_title() -> None:
         "“The voters have spoken and they want change,” the party leader said."
     )
     assert speakers(text) == [("The voters have spoken and they want change,", None)]
+
+
+# --- a quote opening its paragraph, its speaker the subject of the next sentence ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "“They promised us a new bridge three winters ago.” Waiting at the ferry ramp "
+            "with two crates of apples, Ngozi Adeyemi-Cole shakes her head.",
+            "They promised us a new bridge three winters ago.",
+            "Ngozi Adeyemi-Cole",
+        ),
+        (
+            "“We counted every day of the siege.” In the cellar of her apartment block, "
+            "Oksana Melnyk keeps a calendar with each day crossed out.",
+            "We counted every day of the siege.",
+            "Oksana Melnyk",
+        ),
+        (
+            "“I recognised his voice before he said his name.” Tervo Lindqvist-Haapala had "
+            "been waiting 212 days for that call.",
+            "I recognised his voice before he said his name.",
+            "Tervo Lindqvist-Haapala",
+        ),
+    ],
+)
+def test_a_quote_opening_its_paragraph_is_the_next_sentences_subject(
+    text: str, quote: str, speaker: str
+) -> None:
+    assert speakers("The search entered its fourth day.\n\n" + text) == [(quote, speaker)]
+
+
+def test_a_person_named_as_an_object_after_the_quote_is_not_its_speaker() -> None:
+    text = (
+        "“They promised us a new bridge three winters ago.” Police questioned Ngozi "
+        "Adeyemi-Cole about the protest."
+    )
+    assert speakers(text) == [("They promised us a new bridge three winters ago.", None)]
+
+
+def test_an_introductory_phrase_with_a_person_is_not_the_subjects_own() -> None:
+    # The first person is inside the introductory phrase; the subject after the comma is
+    # "the ferry company", no person: no speaker.
+    text = (
+        "“They promised us a new bridge three winters ago.” According to Ngozi "
+        "Adeyemi-Cole, the ferry company never replied."
+    )
+    assert speakers(text) == [("They promised us a new bridge three winters ago.", None)]

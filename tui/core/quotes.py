@@ -1240,11 +1240,29 @@ def _next_subject(ctx: _ArticleContext, piece: _Piece, sent: Sentence) -> _Speak
     toks = ctx.tokens[k]
     first = next((t for t in toks if t.kind in ("word", "init", "abbr")), None)
     hit = ctx.first_person_in(nxt.start, nxt.end)
-    if first is None or hit is None or hit[0].start != first.start:
+    if first is None or hit is None:
         return False
+    if hit[0].start != first.start:
+        # "Standing behind the police tape at the gate, María Elena Rojas clutches a
+        # photograph": the subject after an introductory phrase.
+        hit = _lead_subject(ctx, nxt, toks)
+        if hit is None or not _after_intro(ctx, nxt, toks, hit[0]):
+            return False
     if ctx.article.body[hit[0].end : hit[0].end + 2] in _POSSESSIVE_MARKS:
         return False
     return _Speaker(hit[1].name, "person")
+
+
+def _after_intro(ctx: _ArticleContext, sent: Sentence, toks: list[Token], m: Mention) -> bool:
+    """Whether a mention is the subject right after the sentence's introductory phrase (a
+    preposition or participle up to the first comma), not inside a role phrase."""
+    words = _words_in(toks, sent.start, m.start)
+    if len(words) < 2 or words[-1].text != ",":
+        return False
+    head = words[0].folded
+    if not (head in _INTRO_WORDS or head.endswith("ing") or head.endswith("ed")):
+        return False
+    return not any(t.text == "," or t.text in _HARD_STOPS for t in words[:-1])
 
 
 def _continued(

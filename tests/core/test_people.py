@@ -565,3 +565,30 @@ def test_a_relative_noun_before_a_capitalised_non_name_is_no_person() -> None:
 
 def test_a_plaza_is_a_place_even_after_a_given_name() -> None:
     assert names_in("Survivors of the Rana Plaza collapse marched in Dhaka.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence lawyer J. R. Okonkwo filed the appeal on Monday. J.R. Okonkwo said the "
+        "verdict was flawed. Okonkwo added that his client would testify.",
+        "J.R. Okonkwo, the union's lawyer, filed the appeal. Later J. R. Okonkwo told "
+        "reporters the case was strong. Okonkwo did not say when.",
+    ],
+)
+def test_spaced_and_joined_initials_are_one_person(text: str) -> None:
+    (person,) = find_people([parse_article(text)])
+    assert person.name in ("J. R. Okonkwo", "J.R. Okonkwo")
+    assert sorted(m.text for m in person.mentions) == ["J. R. Okonkwo", "J.R. Okonkwo", "Okonkwo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter was signed by J. R. and read aloud in court.",
+        "The lawyer, known to colleagues as J. R, left the hearing early.",
+        "Okonkwo, J. R. and two clerks signed the petition.",
+    ],
+)
+def test_initials_without_a_surname_are_never_a_person(text: str) -> None:
+    assert names_in(text) == []

@@ -154,7 +154,8 @@ FUNCTION_WORDS = _words(
     i we you he she they it this that these those there here the a an and or but so however
     meanwhile moreover yet still also if when while after before since as in on at of for
     with from by to into about over under between during without within across his her
-    their our my its our what who which where why how not no
+    their our my its our what who which where why how not no later earlier afterwards
+    afterward separately instead nevertheless nonetheless then now again
     """
 )
 

@@ -605,6 +605,8 @@ def _find_candidates(
                 core = [w for w in words if not _is_particle(w)]
                 if len(core) > _MAX_NAME_WORDS:
                     continue
+                if len(core[-1].text.rstrip(".")) < 2:
+                    continue  # "J. R" or "signed by J. R.": initials without a surname
                 title, title_start, plural = _title_before(body, toks, i)
                 prev = toks[i - 1] if i > 0 else None
                 if prev is not None and prev.folded in _DETERMINERS and title is None:

@@ -722,6 +722,7 @@ def _verb_like(t: Token) -> bool:
 _VERB_FUNCTION = frozenset(
     {"is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "did", "does"}
     | {"never", "also", "still", "can", "may", "might", "must", "should", "not"}
+    | {"later", "earlier", "then", "now", "again", "separately", "afterwards"}
 )
 
 

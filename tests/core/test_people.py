@@ -592,3 +592,24 @@ def test_spaced_and_joined_initials_are_one_person(text: str) -> None:
 )
 def test_initials_without_a_surname_are_never_a_person(text: str) -> None:
     assert names_in(text) == []
+
+
+def test_a_relative_merges_into_the_full_name_the_article_gives() -> None:
+    people = find_people(
+        [
+            parse_article(
+                "Diego Rojas, 29, was on the night shift when the tunnel collapsed. "
+                "Her son Diego had worked at the mine for six years, Rosa Medina said."
+            )
+        ]
+    )
+    assert sorted(p.name for p in people) == ["Diego Rojas", "Rosa Medina"]
+    assert [m.text for m in person(people, "Diego Rojas").mentions] == ["Diego Rojas", "Diego"]
+
+
+def test_a_relative_whose_given_name_fits_two_people_is_left_out() -> None:
+    names = names_in(
+        "Diego Rojas and Diego Pérez were trapped in the lower gallery. "
+        "Her son Diego, 29, had called her at midnight, Rosa Medina said."
+    )
+    assert sorted(names) == ["Diego Pérez", "Diego Rojas", "Rosa Medina"]

@@ -913,3 +913,27 @@ def test_an_introductory_phrase_with_a_person_is_not_the_subjects_own() -> None:
         "Adeyemi-Cole, the ferry company never replied."
     )
     assert speakers(text) == [("They promised us a new bridge three winters ago.", None)]
+
+
+# --- relatives named by a given name alone ---------------------------------------------------
+
+
+def test_a_relative_named_by_the_given_name_is_the_speaker() -> None:
+    text = (
+        "Rosa Medina has waited at the gate since Tuesday. “We just want him home before "
+        "winter,” said her daughter Lucia. Paul Girard stood beside them. His son Marcel "
+        "said: “He has not slept for three days and nights.”"
+    )
+    assert speakers(text) == [
+        ("We just want him home before winter,", "Lucia"),
+        ("He has not slept for three days and nights.", "Marcel"),
+    ]
+
+
+def test_a_relative_is_the_full_name_the_article_gave_earlier() -> None:
+    text = (
+        "Diego Rojas, 29, was on the night shift when the tunnel collapsed. "
+        "“Tell my mother I am alive and not to worry,” her son Diego said in a message "
+        "relayed by rescuers."
+    )
+    assert speakers(text) == [("Tell my mother I am alive and not to worry,", "Diego Rojas")]

@@ -823,7 +823,18 @@ def _cluster(cands: list[_Candidate]) -> list[_Cluster]:
         word = fold(c.words[0])
         # "his son Marcel" is a given name: never merged into a person by surname.
         fits = [] if c.kin else short.get(word, [])
-        if not fits:
+        if not fits and c.kin:
+            # "Diego Rojas, 29, ... her son Diego": the one person of this article with that
+            # given name; with none, the relative is a one-word person; with several, which
+            # one is unknown, so none.
+            fits = [
+                cl
+                for cl in first.get(word, [])
+                if any(x.article == c.article for x in cl.candidates)
+            ]
+            if len(fits) > 1:
+                continue
+        elif not fits:
             # "Sheikh Mohamed" after "Sheikh Mohamed bin Zayed Al Nahyan": honorific + given
             # name, only when one person of this article has that given name.
             fits = [

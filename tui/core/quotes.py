@@ -20,9 +20,15 @@ Attribution follows the small grammar of news English:
    that opens with a quote and has no verb of its own) the previous paragraph's speaker or the
    `X said:` that ends the previous paragraph.
 X is resolved to a person through the people stage's mentions (so "Kremlin foreign policy
-adviser Yuri Ushakov" and "the Kremlin leader" work), a pronoun to the latest fitting speaker,
-and anything else ("Kremlin officials", "a White House official") is kept as written as a
-non-person source. No speaker is better than a wrong one.
+adviser Yuri Ushakov" and "the Kremlin leader" work), and anything else ("Kremlin officials",
+"a White House official") is kept as written as a non-person source. A pronoun goes to the
+nearest fitting person: earlier in its sentence, else the subject (or the one person) of the
+sentence before in the same paragraph, including an appositive subject ("The director of the
+charity, Anne-Laure de Villiers, never gave up hope") and a subject after an introductory
+phrase ("In Rotterdam, Joost van den Heuvel reacted"); else the latest speaker or subject of
+this paragraph or the one before, never further back. A role no one was introduced with ("the
+party leader said") is the one untitled person the sentence before is about. A quote that opens
+its paragraph is the next sentence's subject's. No speaker is better than a wrong one.
 
 Linking: two quotes in different articles are the same statement when they share enough words
 (content words, all words and word pairs, so a re-translation such as "an agreement was
@@ -543,9 +549,8 @@ def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
     def fits(name: str) -> bool:
         return ctx.gender.get(name) in (None, gender)
 
-    for at, name, _p in reversed(ctx.events):
-        if at >= pos:
-            continue
+    hi = bisect.bisect_left(ctx.events, pos, key=_at)
+    for at, name, _p in reversed(ctx.events[max(0, hi - _MAX_PRONOUN_EVENTS) : hi]):
         if at < sent.start:
             break
         if fits(name):
@@ -568,14 +573,18 @@ def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
     # Earlier in this paragraph, then in the previous one (ending, say, with "Ushakov said
     # Witkoff had raised ..." before "But he said ..."), never further back.
     prev_para = ctx.previous_fact.get(para)
-    for at, name, p in reversed(ctx.events):
-        if at >= pos:
-            continue
+    hi = bisect.bisect_left(ctx.events, pos, key=_at)
+    for _at_pos, name, p in reversed(ctx.events[max(0, hi - _MAX_PRONOUN_EVENTS) : hi]):
         if p != para and p != prev_para:
             break
         if fits(name):
             return name
     return None
+
+
+# How many earlier speakers and subjects a pronoun looks through: a hostile paragraph of
+# thousands of "he said" must not make every pronoun scan all of them.
+_MAX_PRONOUN_EVENTS = 64
 
 
 def _unknown_subject(toks: list[Token]) -> bool:

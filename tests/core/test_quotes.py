@@ -884,6 +884,12 @@ def test_a_role_never_lands_on_someone_introduced_with_another_title() -> None:
             "Oksana Melnyk",
         ),
         (
+            "“Nobody came to help us for three whole days.” Back in the village, Yusuf "
+            "Demir, 63, sweeps the mud from the floor of his shop.",
+            "Nobody came to help us for three whole days.",
+            "Yusuf Demir",
+        ),
+        (
             "“I recognised his voice before he said his name.” Tervo Lindqvist-Haapala had "
             "been waiting 212 days for that call.",
             "I recognised his voice before he said his name.",

@@ -650,24 +650,27 @@ def _lead_subject(
     if ctx.article.body[m.end : m.end + 2] in _POSSESSIVE_MARKS:
         return None
     rest = [t for t in words if t.start >= m.end]
-    if not rest:
-        return None
     first = lead[0].folded
-    if rest[0].text == ",":
-        # Appositive subject: "The <role> of <Org>, <Name>, <verb>": a role phrase first.
-        if not (first in _DEFINITE or first in ("a", "an") or lead[0].possessive):
-            return None
-        if not any(t.folded in ROLE_HEADS for t in lead):
-            return None
-        if len(rest) < 2 or not _verb_like(rest[1]):
-            return None
+    intro = first in _INTRO_WORDS or first.endswith("ing") or first.endswith("ed")
+    # "The <role> of <Org>, <Name>, <verb>": the name in apposition to a role phrase.
+    role_lead = (
+        (first in _DEFINITE or first in ("a", "an") or lead[0].possessive)
+        and any(t.folded in ROLE_HEADS for t in lead)
+        and len(rest) > 1
+        and rest[0].text == ","
+    )
+    if role_lead and _verb_like(rest[1]):
         return hit
-    # Introductory phrase: a preposition or a participle, then the subject and its verb.
-    if not (first in _INTRO_WORDS or first.endswith("ing") or first.endswith("ed")):
+    if not intro:
         return None
-    if not _verb_like(rest[0]):
-        return None
-    return hit
+    # Introductory phrase: "In Rotterdam, Joost van den Heuvel reacted angrily", also over
+    # an appositive after the name ("Back in the village, Yusuf Demir, 63, sweeps ...").
+    if rest and rest[0].text == ",":
+        close = next((k for k, t in enumerate(rest[1:15], 1) if t.text == ","), None)
+        if close is None or any(t.text in _HARD_STOPS for t in rest[1:close]):
+            return None
+        rest = rest[close + 1 :]
+    return hit if rest and _verb_like(rest[0]) else None
 
 
 _QUOTE_CHARS = frozenset("“”\"‘’'«»„")

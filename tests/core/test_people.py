@@ -9,7 +9,7 @@ import pytest
 from tui.core.article import Article
 from tui.core.loading import load_article, parse_article
 from tui.core.model import Person
-from tui.core.people import find_people
+from tui.core.people import find_people, gender_of
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
 
@@ -613,3 +613,19 @@ def test_a_relative_whose_given_name_fits_two_people_is_left_out() -> None:
         "Her son Diego, 29, had called her at midnight, Rosa Medina said."
     )
     assert sorted(names) == ["Diego Pérez", "Diego Rojas", "Rosa Medina"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("Aid worker Anne-Laure Berthier arrived on Monday.", "Anne-Laure Berthier", "f"),
+        ("Aid worker Jean-Marie Berthier arrived on Monday.", "Jean-Marie Berthier", None),
+        ("Aid worker Sasha Lindqvist arrived on Monday.", "Sasha Lindqvist", None),
+        ("Aid worker Tervo Petrova arrived on Monday.", "Tervo Petrova", "f"),
+        ("Aid worker Oksana Melnyk arrived on Monday.", "Oksana Melnyk", "f"),
+        ("Aid worker Babajide Okonjo arrived on Monday.", "Babajide Okonjo", "m"),
+    ],
+)
+def test_gender_comes_only_from_evidence(text: str, name: str, gender: str | None) -> None:
+    people = find_people([parse_article(text)])
+    assert gender_of(person(people, name)) == gender

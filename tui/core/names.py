@@ -453,6 +453,16 @@ GIVEN_NAMES = GIVEN_NAMES | _MORE_FEMALE | _MORE_MALE
 FEMALE_NAMES = FEMALE_NAMES | _MORE_FEMALE
 
 
+# Given names borne by men and women alike (or by men in one language and women in
+# another): no evidence for "he" or "she".
+UNISEX_NAMES = _words(
+    """
+    sasha alex alexis andrea jean kim robin jamie sam charlie ashley kelly lee dana
+    jordan taylor morgan nour rana iman dominique claude camille noel ariel yan min jin
+    nikola nicola simone gabriele chris pat terry tracy lynn
+    """
+)
+
 # Words that name a country, its people or its seat of power, folded to one key, so a role
 # reference ("the Kremlin leader", "the Russian president") can be matched with a title
 # ("Russian President"). Only the seats that news uses as metonyms for a government.

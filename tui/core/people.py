@@ -47,6 +47,7 @@ from .names import (
     ROLE_MODIFIERS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    UNISEX_NAMES,
     fold,
 )
 
@@ -1152,9 +1153,24 @@ def gender_of(person: Person) -> str | None:
             return "f"
         if words & MALE_TITLES:
             return "m"
-    first = fold(person.name.split()[0]) if person.name else ""
+    words = person.name.split()
+    first = fold(words[0]) if words else ""
+    head, sep, _ = first.partition("-")
+    if sep and head not in UNISEX_NAMES:
+        first = head  # "Anne-Laure": the first half carries the gender ("Jean-Marie" does not)
+    if first in UNISEX_NAMES:
+        return None  # "Sasha", "Andrea", "Jean": he in one country, she in another
     if first in FEMALE_NAMES:
         return "f"
     if first in GIVEN_NAMES:
         return "m"
+    last = fold(words[-1]) if len(words) > 1 else ""
+    if last.endswith(_FEMALE_SURNAME_ENDINGS):
+        return "f"  # "Petrova", "Kowalska": Slavic surnames agree with the bearer
+    if last.endswith(_MALE_SURNAME_ENDINGS):
+        return "m"
     return None
+
+
+_FEMALE_SURNAME_ENDINGS = ("ova", "eva", "ovna", "evna", "skaya", "ska", "cka", "ckaya")
+_MALE_SURNAME_ENDINGS = ("ov", "ev", "ovich", "evich", "sky", "ski", "cki", "skiy")

@@ -313,6 +313,8 @@ class _ArticleContext:
         self.people = {p.name: p for p in people}
         # (position, person name, paragraph) of everyone seen speaking, for pronouns.
         self.events: list[tuple[int, str, int]] = []
+        # Sentence index -> its subject as _lead_subject finds it, asked once per sentence.
+        self.lead_subjects: dict[int, tuple[Mention, Person] | None] = {}
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -631,10 +633,22 @@ def _lead_subject(
     Anne-Laure de Villiers, never gave up hope"), or the subject after an introductory
     phrase ending in a comma ("In Rotterdam, Joost van den Heuvel reacted angrily",
     "Standing behind the police tape, María Elena Rojas clutches a photograph")."""
+    if sent.index in ctx.lead_subjects:
+        return ctx.lead_subjects[sent.index]
+    hit = _lead_subject_uncached(ctx, sent, toks)
+    ctx.lead_subjects[sent.index] = hit
+    return hit
+
+
+def _lead_subject_uncached(
+    ctx: _ArticleContext, sent: Sentence, toks: list[Token]
+) -> tuple[Mention, Person] | None:
     hit = _subject_of(ctx, sent, toks)
     if hit is not None:
         return hit
-    words = _words_in(toks, sent.start, sent.end)
+    # The patterns lie at the sentence start: a hostile sentence of a million words is not
+    # copied for them.
+    words = _words_in(toks[:_LEAD_WINDOW], sent.start, sent.end)
     comma = next(
         (k for k, t in enumerate(words[:20]) if t.text == "," or t.text in _HARD_STOPS), None
     )
@@ -673,6 +687,7 @@ def _lead_subject(
     return hit if rest and _verb_like(rest[0]) else None
 
 
+_LEAD_WINDOW = 80
 _QUOTE_CHARS = frozenset("“”\"‘’'«»„")
 # Words that open an introductory phrase before the subject: "In Rotterdam,", "Outside
 # the court,", "After the vote,".

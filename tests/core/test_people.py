@@ -629,3 +629,10 @@ def test_a_relative_whose_given_name_fits_two_people_is_left_out() -> None:
 def test_gender_comes_only_from_evidence(text: str, name: str, gender: str | None) -> None:
     people = find_people([parse_article(text)])
     assert gender_of(person(people, name)) == gender
+
+
+def test_a_name_in_apposition_to_an_opening_role_phrase_is_a_person() -> None:
+    assert names_in(
+        "The former minister of finance, Olu Adebayo, was arrested on Monday. "
+        "The capital of the region, Port Harcourt, was quiet."
+    ) == ["Olu Adebayo"]

@@ -534,6 +534,21 @@ def _subject_after_quote(
     return len(before) >= 2 and before[-1] in '”"' and before[-2] in ".!?"
 
 
+def _role_appositive(toks: list[Token], i: int, j: int) -> bool:
+    """ "The former minister of finance, Olu Adebayo, was arrested": a name between commas
+    right after a sentence-opening role phrase (a determiner, then a role noun, perhaps "of"
+    an organisation) is the person holding that role."""
+    if i < 3 or toks[i - 1].text != "," or j >= len(toks) or toks[j].text != ",":
+        return False
+    lead = toks[: i - 1]
+    if len(lead) > 12 or any(t.kind == "punct" for t in lead):
+        return False
+    first = lead[0]
+    if not (first.folded in ("the", "a", "an") or first.possessive):
+        return False
+    return any(t.folded in ROLE_HEADS and t.text.islower() for t in lead[1:])
+
+
 def _age_follows(toks: list[Token], j: int) -> bool:
     """ "Greta Lindholm, 71, said": news gives a private person's age in commas after the
     name, which no organisation or place ever has."""
@@ -631,6 +646,7 @@ def _find_candidates(
                         or (speech and surname_alone)
                         or _age_follows(toks, j)
                         or _subject_after_quote(body, sent, toks, i, j, len(core))
+                        or _role_appositive(toks, i, j)
                     ):
                         continue
                 elif _kin_named(toks, i, j, title):

@@ -943,3 +943,30 @@ def test_a_relative_is_the_full_name_the_article_gave_earlier() -> None:
         "relayed by rescuers."
     )
     assert speakers(text) == [("Tell my mother I am alive and not to worry,", "Diego Rojas")]
+
+
+@pytest.mark.parametrize(
+    ("anaphor", "speaker"),
+    [
+        ("the mother", "Rosa Medina"),
+        ("the 52-year-old", "Rosa Medina"),
+        ("the woman", "Rosa Medina"),
+        ("the father", None),  # the sentence before is about a woman: someone else
+    ],
+)
+def test_a_descriptive_noun_names_the_person_the_sentence_before_is_about(
+    anaphor: str, speaker: str | None
+) -> None:
+    text = (
+        "Rosa Medina has not left the gate of the mine since Tuesday. "
+        f"“They tell us nothing, nothing at all,” {anaphor} said."
+    )
+    assert speakers(text) == [("They tell us nothing, nothing at all,", speaker)]
+
+
+def test_a_possessive_role_is_someone_elses_not_the_subject() -> None:
+    text = (
+        "The former minister of finance, Olu Adebayo, was arrested on Monday. "
+        "“These charges are political and baseless,” his party leader said."
+    )
+    assert speakers(text) == [("These charges are political and baseless,", None)]

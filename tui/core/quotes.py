@@ -411,6 +411,10 @@ def _role_person(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | 
         mods = folded[:-3]
     else:
         head = folded[-1]
+        if len(folded) == 1 and words[0].folded == "the" and head in _ANAPHOR_NOUNS:
+            # "the mother said", "the 52-year-old said", "the woman said": the person the
+            # sentence before is about, when the gender fits.
+            return _role_anaphor(ctx, pos, frozenset({head}), _ANAPHOR_NOUNS[head])
         if head not in ROLE_HEADS or head in _PLURAL_HEADS or head in KINSHIP:
             return False
         wanted = [frozenset({head})]
@@ -423,8 +427,11 @@ def _role_person(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | 
         title_words = {fold(w) for t in p.titles for w in t.replace("-", " ").split()}
         if title_words and all(w & title_words for w in wanted) and _introduced_before(ctx, p, pos):
             fits.append((p, bool(title_words & _PAST)))
-    if not fits and not (wanted[0] & _RELATIONAL):
-        return _role_anaphor(ctx, pos, wanted[0])
+    if not fits and words[0].folded == "the" and not (wanted[0] & _RELATIONAL):
+        # Not "his party leader": a possessive role belongs to someone else.
+        role = next(iter(wanted[0]))
+        gender = "f" if role.endswith("woman") else "m" if role.endswith("man") else None
+        return _role_anaphor(ctx, pos, wanted[0], gender)
     if len(fits) > 1:
         # "the former minister" next to a sitting one: the one introduced as former (or
         # outgoing); plain "the minister" is then the sitting one.
@@ -458,7 +465,9 @@ _RELATIONAL = frozenset(
 )
 
 
-def _role_anaphor(ctx: _ArticleContext, pos: int, head: frozenset[str]) -> _Speaker | None:
+def _role_anaphor(
+    ctx: _ArticleContext, pos: int, head: frozenset[str], gender: str | None
+) -> _Speaker | None:
     """ "In Rotterdam, Joost van den Heuvel reacted angrily. "...," the party leader said.":
     a role no one was introduced with names the one person the sentence before (in the same
     paragraph) is about, when that person carries no other title. Two candidates or none: no
@@ -476,12 +485,29 @@ def _role_anaphor(ctx: _ArticleContext, pos: int, head: frozenset[str]) -> _Spea
     hit = _lead_subject(ctx, prev, ctx.tokens[k - 1])
     if hit is None or hit[1].name not in names or hit[1].titles:
         return None
-    role = next(iter(head))
-    gender = "f" if role.endswith("woman") else "m" if role.endswith("man") else None
     if gender is not None and ctx.gender.get(hit[1].name) not in (None, gender):
         return None
     return _Speaker(hit[1].name, "person")
 
+
+# Nouns that stand for a person already named, with the gender they imply.
+_ANAPHOR_NOUNS: dict[str, str | None] = {
+    "year-old": None,
+    "woman": "f",
+    "man": "m",
+    "mother": "f",
+    "father": "m",
+    "wife": "f",
+    "husband": "m",
+    "widow": "f",
+    "widower": "m",
+    "daughter": "f",
+    "son": "m",
+    "sister": "f",
+    "brother": "m",
+    "grandmother": "f",
+    "grandfather": "m",
+}
 
 _PLURAL_HEADS = frozenset(
     w for w in ROLE_HEADS if (w.endswith("s") and w[:-1] in ROLE_HEADS) or w == "spokespeople"
@@ -540,9 +566,9 @@ def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
     """He/she: who news means by it, nearest first. A person seen earlier in the same
     sentence; else the subject (or the one person) of the sentence right before, in the same
     paragraph ("The director of the charity, Anne-Laure de Villiers, never gave up hope.
-    "...," she told Le Monde."); else the latest speaker or subject earlier in the paragraph;
-    else the previous paragraph's speaker only when that paragraph ends with their quote. A
-    name from further back is a guess, and a wrong speaker costs more than none."""
+    "...," she told Le Monde."); else the latest speaker or subject earlier in this
+    paragraph or the one before. A name from further back is a guess, and a wrong speaker
+    costs more than none."""
     sent = ctx.sentence_at(pos)
     if sent is None:
         return None

@@ -970,3 +970,18 @@ def test_a_possessive_role_is_someone_elses_not_the_subject() -> None:
         "“These charges are political and baseless,” his party leader said."
     )
     assert speakers(text) == [("These charges are political and baseless,", None)]
+
+
+def test_he_after_an_appositive_subject_with_an_unknown_given_name_is_that_person() -> None:
+    # The held-out shape with "he": no title before the name and no known given name; the
+    # president quoted a paragraph up must not get the words.
+    text = (
+        "“We will rebuild every school,” President Emmanuel Okafor said.\n\n"
+        "The director of the charity, Tervo van Haapala, never gave up hope. “Our "
+        "colleagues are exhausted, but standing. They will need time,” he told Le Monde."
+    )
+    got = dict(speakers(text))
+    assert got["We will rebuild every school,"] == "Emmanuel Okafor"
+    assert got["Our colleagues are exhausted, but standing. They will need time,"] == (
+        "Tervo van Haapala"
+    )

@@ -617,22 +617,39 @@ _MAX_PRONOUN_EVENTS = 64
 
 def _unknown_subject(toks: list[Token]) -> bool:
     """Whether the sentence's subject has the shape of a personal name (two or three
-    capitalised words, then a verb), at its start or after an introductory phrase."""
-    words = [t for t in toks if t.kind in ("word", "init", "abbr", "punct")]
+    capitalised words, then a verb), at its start, after an introductory phrase, or in
+    apposition to an opening role phrase ("The director of the charity, Aurelio Banfi,
+    never gave up hope")."""
+    words = [t for t in toks[:_LEAD_WINDOW] if t.kind in ("word", "init", "abbr", "punct")]
     starts = [0]
-    if words and (
-        words[0].folded in _INTRO_WORDS
+    comma = next((k for k, t in enumerate(words[:20]) if t.text == ","), None)
+    role_lead = (
+        comma is not None
+        and comma > 1
+        and (words[0].folded in ("the", "a", "an") or words[0].possessive)
+        and any(t.folded in ROLE_HEADS and t.text.islower() for t in words[1:comma])
+    )
+    if comma is not None and (
+        role_lead
+        or words[0].folded in _INTRO_WORDS
         or words[0].folded.endswith("ing")
         or words[0].folded.endswith("ed")
     ):
-        comma = next((k for k, t in enumerate(words[:20]) if t.text == ","), None)
-        if comma is not None:
-            starts.append(comma + 1)
+        starts.append(comma + 1)
     for i in starts:
         n = 0
-        while i + n < len(words) and n < 4 and _name_shaped(words[i + n]):
+        core = 0
+        while i + n < len(words) and core < 4:
+            t = words[i + n]
+            if _name_shaped(t):
+                core += 1
+            elif not (core and t.folded in PARTICLES and t.text.islower()):
+                break
             n += 1
-        if 2 <= n <= 3 and i + n < len(words) and _verb_like(words[i + n]):
+        if not 2 <= core <= 3 or i + n >= len(words):
+            continue
+        nxt = words[i + n]
+        if _verb_like(nxt) or (role_lead and i > 0 and nxt.text == ","):
             return True
     return False
 

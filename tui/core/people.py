@@ -3,8 +3,13 @@
 No tagger is available offline, so the rules follow how news introduces people. A person's
 first mention is a capitalised name with evidence around it: a title or role before it
 ("Kremlin aide Yuri Ushakov", "U.S. Secretary of State Marco Rubio", "Trump's envoy, Steve
-Witkoff"), an honorific ("Sheikh Mohamed bin Zayed Al Nahyan"), a common given name, or a verb
-of speech after it together with a later surname-only mention. Later mentions use the surname
+Witkoff"), an honorific ("Sheikh Mohamed bin Zayed Al Nahyan"), a common given name (also as
+the first half of "Anne-Laure"), a verb of speech after it together with a later surname-only
+mention, an appositive to an opening role phrase ("The director of the charity, X Y, ..."), or
+its place as the subject of a finite verb right after a quoted sentence ("“...” X Y had been
+waiting"). A relative named by a given name alone ("her son Diego, 29,") is a one-word person
+unless the article gives that given name in full for exactly one person. Initials alone ("J.
+R") are never a name. Later mentions use the surname
 ("Ushakov"), sometimes a possessive ("Trump's envoy") or a role ("the Kremlin leader"), which is
 resolved only when exactly one person's title fits. Organisations and places are kept out by
 their last word ("State Department", "Truth Social"), by known place and nationality words, and

@@ -36,33 +36,7 @@ from .state import PairState, letter, short_labels
 if TYPE_CHECKING:  # the dialogs are imported when first opened: nothing on the first frame
     from .export_screen import ExportRequest
 
-try:  # the themes module ships with Parallax; the fallback keeps the reader usable without it
-    from tui.themes import DEFAULT_THEME, load_themes, variable_defaults
-except ImportError:  # pragma: no cover - only while tui/themes.py is missing
-    DEFAULT_THEME = "textual-dark"
-
-    def load_themes(extra_dirs: Sequence[Path] = ()) -> tuple[list[Theme], list[str]]:
-        return [], []
-
-    def variable_defaults(dark: bool = True) -> dict[str, str]:
-        colours = ["#6CB6FF", "#F2A15F", "#7CD38F", "#F58A9B", "#C7A2FF", "#E3D26F"]
-        out = {f"align-{i}": colours[i % len(colours)] for i in range(8)}
-        out.update(
-            {
-                "current-bg": "#2A3142",
-                "only-here": "#A3A9B5",
-                "conflict": "#FF6B5E",
-                "boilerplate": "#7D8491",
-                "quote-mark": "#E8C887",
-                "person-mark": "#8FD4FF",
-                "shared-span": "#FFE08A",
-                "diff-insert": "#7CD38F",
-                "diff-delete": "#FF8A80",
-                "search-match": "#6B4E00",
-            }
-        )
-        return out
-
+from tui.themes import DEFAULT_THEME, load_themes, variable_defaults
 
 W = TypeVar("W", bound=Widget)
 

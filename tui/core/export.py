@@ -20,20 +20,20 @@ from typing import Any
 from .. import __version__
 from .article import Article
 from .errors import ParallaxError
+from .loading import strip_escapes
 from .model import Alignment, Comparison, DiffOp, Quote
 
 SCHEMA_VERSION = 1
 
-# Anything a terminal or a Markdown renderer could act on. The loader already strips these from
-# articles; reports strip them again because a report may be printed to a terminal (stdout) and
-# must stay inert even if a future loader path lets one through.
-_UNSAFE = re.compile(
-    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
+# Anything a terminal could act on. The loader already strips these from articles; reports
+# strip them again, by the loader's own rules, because a report may be printed to a terminal
+# (stdout) and file names never went through the loader.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _clean(text: str) -> str:
-    return _UNSAFE.sub("", text)
+    return _CONTROLS.sub("", strip_escapes(text))
 
 
 def one_line(text: str) -> str:
@@ -41,7 +41,7 @@ def one_line(text: str) -> str:
 
     File names may contain anything, including newlines and escape sequences.
     """
-    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", _UNSAFE.sub("", text))
+    return _ANY_CONTROL.sub("?", strip_escapes(text))
 
 
 def article_id(index: int) -> str:

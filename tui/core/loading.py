@@ -301,6 +301,17 @@ _ESCAPE_RE = re.compile(
     r"|\x9b[0-?]{0,32}[ -/]{0,8}[@-~]"
     r"|\x1b[ -/]*[0-~]?"
 )
+
+
+def strip_escapes(text: str) -> str:
+    """Remove terminal escape sequences whole, by the same rules the loader applies to articles.
+
+    Reports and error messages use it for text that did not come through the loader (file names)
+    or must stay inert whatever a future loader path lets through.
+    """
+    return _ESCAPE_RE.sub("", text)
+
+
 _INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
 _INVISIBLE += "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
 _INVISIBLE += "\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\ufeff"

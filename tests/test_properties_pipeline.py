@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -24,6 +23,8 @@ from tui.core.errors import ParallaxError
 from tui.core.export import to_json, to_markdown
 from tui.core.loading import parse_article
 from tui.core.model import Comparison
+
+from .test_hostile_pipeline import strings
 
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -94,18 +95,6 @@ def articles(draw: st.DrawFn) -> list[tuple[str | bytes, str]]:
         texts[1] = str(texts[1]).encode(encoding)
     names = draw(st.permutations(["a.txt", "b.md", "c.markdown"]))
     return list(zip(texts, names, strict=False))
-
-
-def _strings(value: Any):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield str(k)
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
 
 
 def _check_article(art: Article) -> None:
@@ -199,7 +188,7 @@ def test_compare_is_a_clean_refusal_or_all_true(texts: list[tuple[str | bytes, s
     event(f"people: {'yes' if comparison.people else 'no'}")
     _check_comparison(comparison)
     data = json.loads(to_json(comparison))
-    for s in _strings(data):
+    for s in strings(data):
         assert not CONTROL.search(s), f"control character in JSON: {s!r}"
     markdown = to_markdown(comparison)
     assert not CONTROL.search(markdown), f"control character in Markdown: {markdown!r}"

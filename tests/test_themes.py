@@ -146,12 +146,15 @@ def test_wheel_ships_themes_where_the_loader_looks() -> None:
 
 def test_installed_folder_wins_over_checkout(tmp_path: Path, monkeypatch) -> None:
     """In a wheel the package's _themes folder is used; the checkout folder is the fallback."""
+    import tui.resources as resources
     import tui.themes as module
 
     package = tmp_path / "site" / "tui"
     (package / "_themes").mkdir(parents=True)
     (tmp_path / "site" / "themes").mkdir()
-    monkeypatch.setattr(module, "__file__", str(package / "themes.py"))
+    # Where Parallax is installed is decided in one place, tui/resources.py.
+    monkeypatch.setattr(resources, "_PACKAGE", package.resolve())
+    monkeypatch.setattr(resources, "_CHECKOUT", package.parent.resolve())
     assert module.shipped_themes_dir() == (package / "_themes").resolve()
     (package / "_themes").rmdir()
     assert module.shipped_themes_dir() == (tmp_path / "site" / "themes").resolve()

@@ -27,6 +27,8 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.settings import config_dir, read_yaml_mapping, yaml_type_name
 
+from .resources import bundled_dir
+
 __all__ = [
     "DEFAULT_THEME",
     "LIGHT_VARIABLE_DEFAULTS",
@@ -316,11 +318,8 @@ def load_theme_file(path: Path) -> tuple[ParallaxTheme | None, list[str]]:
 
 def shipped_themes_dir() -> Path | None:
     """The themes that come with Parallax: inside the installed package, else the checkout."""
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "_themes", package.parent / "themes"):
-        if candidate.is_dir():
-            return candidate
-    return None
+    # The wheel ships themes/ as tui/_themes (tui/themes.py would collide with tui/themes/).
+    return bundled_dir("themes", packaged_as="_themes")
 
 
 def theme_dirs(extra_dirs: Sequence[Path] = ()) -> list[Path]:

@@ -331,9 +331,10 @@ def test_shared_spans_name_the_names_numbers_and_dates_both_sides_give(
 def test_the_diff_marks_the_changed_words_of_the_same_quote(
     samples: tuple[Article, Article], sample_alignments: list[Alignment]
 ) -> None:
-    a, _b = samples
+    a, b = samples
     i = _sentence(a, "an agreement was essentially reached")
-    (al,) = [x for x in sample_alignments if x.left.sentences == (i,)]
+    j = _sentence(b, "a preliminary agreement was reached")
+    (al,) = [x for x in sample_alignments if x.left.sentences == (i,) and j in x.right.sentences]
     changed_left = " ".join(op.left for op in al.diff if op.tag in ("delete", "replace"))
     changed_right = " ".join(op.right for op in al.diff if op.tag in ("insert", "replace"))
     assert "essentially" in changed_left
@@ -345,9 +346,10 @@ def test_the_diff_marks_the_changed_words_of_the_same_quote(
 def test_aligned_pairs_carry_their_conflicts(
     samples: tuple[Article, Article], sample_alignments: list[Alignment]
 ) -> None:
-    a, _b = samples
+    a, b = samples
     i = _sentence(a, "an agreement was essentially reached")
-    (al,) = [x for x in sample_alignments if x.left.sentences == (i,)]
+    j = _sentence(b, "a preliminary agreement was reached")
+    (al,) = [x for x in sample_alignments if x.left.sentences == (i,) and j in x.right.sentences]
     assert [c.kind for c in al.conflicts] == ["quote"]
     witkoff = _sentence(a, "met for three hours Wednesday")
     (al,) = [x for x in sample_alignments if x.left.sentences == (witkoff,)]
@@ -773,3 +775,60 @@ def test_quoted_words_and_quoted_phrases_weigh_more_than_reported_ones() -> None
     plain = weights("Ruiz said they would never govern with the Greens, who betrayed them.")
     assert quoted["~exclude"] > plain["~exclude"]
     assert quoted["betray"] > plain["betray"]
+
+
+# --- a fact told twice in a row by both outlets ---------------------------------------------
+
+STRIKE_LEDE_A = (
+    "The port of Valmera will close for three days from Monday after dockworkers voted to "
+    "strike over pay, union leader Tomas Brandt said on Friday."
+)
+STRIKE_QUOTE_A = (
+    '"The members have spoken: the port stops on Monday morning and stays shut{extra} until '
+    'the employers make a real offer on pay," Brandt told reporters.'
+)
+STRIKE_B = _paragraphs(
+    "Dockworkers at Valmera will strike from Monday in a dispute over wages, shutting the "
+    "country's second-biggest port for three days, their union announced.",
+    '"From Monday morning the port is shut until the employers come back with a real offer," '
+    "said Tomas Brandt, who leads the dockers' union.",
+    "The employers' federation called the strike irresponsible.",
+    "Hallsund expects extra traffic this week.",
+)
+
+
+def _strike(extra: str) -> tuple[Article, Article]:
+    a = _paragraphs(
+        STRIKE_LEDE_A,
+        STRIKE_QUOTE_A.format(extra=extra),
+        "Container ships were already being diverted to Hallsund, shipping agents said.",
+        "The port handles about a fifth of the country's imports.",
+    )
+    return _article(a, "a"), _article(STRIKE_B, "b")
+
+
+def test_lede_and_quote_told_by_both_outlets_align_crosswise() -> None:
+    """Both outlets say it in their own words, then back it with the quote: lede = lede and
+    quote = quote, and each lede also states what the other's quote says."""
+    a, b = _strike(" for three days,")
+    pairs = _pairs(align_articles([a, b]))
+    assert pairs == {(0, 0), (0, 1), (1, 0), (1, 1)}
+
+
+def test_a_crosswise_pair_still_needs_shared_evidence() -> None:
+    """Without the three days the quote shares too little with the other lede: the square of
+    aligned neighbours lowers the bar, it does not remove it."""
+    a, b = _strike("")
+    pairs = _pairs(align_articles([a, b]))
+    assert (1, 0) not in pairs
+    assert {(0, 0), (1, 1)} <= pairs
+
+
+def test_the_samples_link_each_lede_with_the_others_quote(
+    samples: tuple[Article, Article], sample_alignments: list[Alignment]
+) -> None:
+    a, b = samples
+    lede_a, quote_a = _sentence(a, "will meet in the coming days"), _sentence(a, "essentially")
+    lede_b, quote_b = _sentence(b, "have agreed to hold a meeting"), _sentence(b, "preliminary")
+    pairs = _pairs(sample_alignments)
+    assert {(lede_a, quote_b), (quote_a, lede_b)} <= pairs

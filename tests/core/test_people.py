@@ -350,6 +350,21 @@ def test_spelling_with_diacritics_names_the_person_and_short_titles_fold_in() ->
     assert person(people, "Friedrich Merz").titles == ("German Chancellor",)
 
 
+def test_a_wire_that_drops_polish_letters_names_the_same_person() -> None:
+    """Ł is a letter of its own, not L with a mark: folding must still meet "Lukasz"."""
+    a = parse_article(
+        "Fire service spokesman Lukasz Zielinski said 240 passengers were on board. "
+        "Zielinski said the search was over."
+    )
+    b = parse_article(
+        "Łukasz Zieliński, a spokesman for the regional fire service, said the search had "
+        "ended. Zieliński thanked the volunteers."
+    )
+    (p,) = find_people([a, b])
+    assert p.name == "Łukasz Zieliński"
+    assert {"Lukasz Zielinski", "Zielinski", "Zieliński"} <= set(p.aliases)
+
+
 def test_courtesy_honorifics_are_not_titles() -> None:
     text = "Senator Chuck Schumer spoke first. Mr. Schumer then left the chamber."
     people = find_people([parse_article(text)])

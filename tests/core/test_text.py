@@ -59,6 +59,13 @@ def test_accents_fold_away_because_outlets_differ_on_diacritics() -> None:
     assert a == b == ["tomas", "halvik", "zurich"]
 
 
+def test_letters_that_do_not_decompose_fold_as_wires_write_them() -> None:
+    """NFKD leaves Ł, ø and ß whole; English-language copy writes L, o and ss."""
+    a = [t.norm for t in tokenize("Łukasz Zieliński, Søren Ørsted, Straße")]
+    b = [t.norm for t in tokenize("Lukasz Zielinski, Soren Orsted, Strasse")]
+    assert a == b
+
+
 def test_typographic_and_straight_apostrophes_normalise_alike() -> None:
     (a,) = tokenize("Trump’s")
     (b,) = tokenize("Trump's")

@@ -11,15 +11,16 @@ article; they are deliberately compact because each entry is a rule someone has 
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
+
+from . import text
 
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lowercase without diacritics and with straight apostrophes, for lexicon look-ups."""
-    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'").replace("‘", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lowercase without diacritics and with straight apostrophes, for lexicon look-ups (the
+    text module's fold, so "Zieliński", "Zielinski" and "ZIELINSKI" are one key)."""
+    return text.normalise(word)
 
 
 def _words(text: str) -> frozenset[str]:

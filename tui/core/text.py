@@ -187,12 +187,23 @@ def normalise(word: str) -> str:
     return fold(word).lower()
 
 
+# Latin letters that are letters of their own in Unicode, not a base letter with a mark, so
+# NFKD leaves them whole; wires and English-language outlets write them as these ASCII
+# letters ("Łukasz Zieliński" -> "Lukasz Zielinski", "Søren" -> "Soren", "Straße").
+_UNDECOMPOSED = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d",
+     "Ħ": "H", "ħ": "h", "ı": "i", "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+     "Þ": "Th", "þ": "th"}
+)  # fmt: skip
+
+
 def fold(text: str) -> str:
     """Text with accents removed and typographic apostrophes made straight (same length is not
     guaranteed: use it for comparing, never for offsets)."""
     text = text.replace("’", "'").replace("‘", "'")
     if text.isascii():
         return text
+    text = text.translate(_UNDECOMPOSED)
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed == text:  # curly quotes and dashes: nothing to strip
         return text

@@ -651,3 +651,38 @@ def test_a_name_in_apposition_to_an_opening_role_phrase_is_a_person() -> None:
         "The former minister of finance, Olu Adebayo, was arrested on Monday. "
         "The capital of the region, Port Harcourt, was quiet."
     ) == ["Olu Adebayo"]
+
+
+def test_a_profession_formed_from_its_field_is_a_role() -> None:
+    """No list names every science: "-ologist" and "-ician" words are professions."""
+    people = find_people(
+        [
+            parse_article(
+                "Volcanologist Joana Medeiros of the University of the Azores said the eruption "
+                "could last weeks. Statistician Pedro Lobo said the count was low."
+            )
+        ]
+    )
+    assert [(p.name, p.titles) for p in people] == [
+        ("Joana Medeiros", ("Volcanologist",)),
+        ("Pedro Lobo", ("Statistician",)),
+    ]
+
+
+def test_an_age_in_an_appositive_marks_a_person_but_not_an_old_company() -> None:
+    text = (
+        '"My father worked these docks," said Mikael Strand, a 47-year-old crane operator. '
+        "Nordhamn Logistik, a 150-year-old company, said it would cut jobs."
+    )
+    assert names_in(text) == ["Mikael Strand"]
+
+
+def test_a_champion_is_named_by_the_title_sports_pages_give() -> None:
+    people = find_people(
+        [
+            parse_article("World champion Aygerim Nurlanova has been banned for four years."),
+            parse_article("Aigerim Nurlanova, the steeplechase champion, was suspended."),
+        ]
+    )
+    assert len(people) == 1
+    assert {"Aygerim Nurlanova", "Aigerim Nurlanova"} <= set(people[0].aliases)

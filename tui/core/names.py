@@ -74,7 +74,8 @@ ROLE_HEADS = _words(
     librarian accountant auditor broker landlord tenant priest pastor monk nun
     treasurer mechanic neighbour neighbor caretaker electrician plumber janitor cashier
     waiter waitress carer caregiver midwife pharmacist dentist veterinarian rancher
-    labourer laborer welder rescuer lifeguard
+    labourer laborer welder rescuer lifeguard champion medallist medalist laureate sprinter
+    skier climber mountaineer boxer jockey referee umpire
     """
 )
 
@@ -86,7 +87,21 @@ KINSHIP = _words(
     fiance partner girlfriend boyfriend
     """
 )
-ROLE_HEADS = ROLE_HEADS | KINSHIP
+
+
+class _RoleHeads(frozenset[str]):
+    """The listed role words, and any word formed the way English forms a profession from a
+    field ("volcanologist", "criminologist", "statistician", "mathematician"): no list can
+    name every science, and no such word is ever a place or an organisation."""
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or (
+            isinstance(word, str) and len(word) > 7 and word.endswith(_PROFESSION_ENDINGS)
+        )
+
+
+_PROFESSION_ENDINGS = ("ologist", "ician")
+ROLE_HEADS = _RoleHeads(ROLE_HEADS | KINSHIP)
 
 # Lower-case words that may sit inside a role phrase before its head ("former", "foreign
 # policy", "special", "top").

@@ -555,11 +555,19 @@ def _role_appositive(toks: list[Token], i: int, j: int) -> bool:
 
 
 def _age_follows(toks: list[Token], j: int) -> bool:
-    """ "Greta Lindholm, 71, said": news gives a private person's age in commas after the
-    name, which no organisation or place ever has."""
-    if j + 2 >= len(toks) or toks[j].text != "," or toks[j + 2].text != ",":
+    """ "Greta Lindholm, 71, said", "said Mikael Strand, a 47-year-old crane operator": news
+    gives a private person's age in commas after the name, which no place ever has (nor an
+    organisation, unless it is "a 150-year-old company", whose age no person reaches)."""
+    if j + 2 >= len(toks) or toks[j].text != ",":
         return False
-    age = toks[j + 1]
+    k = j + 1
+    if toks[k].folded in ("a", "an"):
+        k += 1
+        if not (k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].folded == "year-old"):
+            return False
+    elif toks[k + 1].text != ",":
+        return False
+    age = toks[k]
     return age.kind == "num" and age.text.isdigit() and 0 < int(age.text) < 120
 
 

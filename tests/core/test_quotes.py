@@ -985,3 +985,49 @@ def test_he_after_an_appositive_subject_with_an_unknown_given_name_is_that_perso
     assert got["Our colleagues are exhausted, but standing. They will need time,"] == (
         "Tervo van Haapala"
     )
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_speaker() -> None:
+    """ "said the company had promised" reports what the company did; the quote further on is
+    still the chief executive's, not the company's."""
+    text = (
+        "NordTerminal's chief executive, Per-Olof Rydén, said the company had promised that "
+        "no permanent staff would lose their jobs, and accused the union of "
+        '"holding the whole Swedish economy hostage".'
+    )
+    assert speakers(text) == [("holding the whole Swedish economy hostage", "Per-Olof Rydén")]
+
+
+def test_a_gerund_continues_a_named_body_that_is_the_subject() -> None:
+    text = (
+        "But the Athletics Integrity Unit slammed her excuse, saying it was "
+        '"not supported by any of the evidence".'
+    )
+    assert speakers(text) == [
+        ("not supported by any of the evidence", "the Athletics Integrity Unit")
+    ]
+
+
+def test_it_said_is_the_body_the_sentence_before_is_about() -> None:
+    text = (
+        "The AIU panel rejected that explanation. \"The athlete's account of a contaminated "
+        'injection is not supported by the evidence," it said in its written decision.'
+    )
+    assert speakers(text) == [
+        (
+            "The athlete's account of a contaminated injection is not supported by the evidence,",
+            "The AIU panel",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Dr Ana Lopes examined the samples.",  # a person: "it" is never one
+        "The samples were examined overnight.",  # no body acts in the sentence before
+    ],
+)
+def test_it_said_names_no_one_without_a_body_as_subject(before: str) -> None:
+    text = f'{before} "The levels were far above the limit," it said.'
+    assert speakers(text) == [("The levels were far above the limit,", None)]

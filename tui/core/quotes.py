@@ -12,7 +12,10 @@ Attribution follows the small grammar of news English:
    according to X`, and a trailing `..., X said.` at the end of the sentence;
 2. before the opening mark in the same sentence: `X said (that) "..."`, `X told Y (that) "..."`,
    `X posted on ... that "..."`, `X, who ..., said`, `according to X, "..."`, `X was blunt:
-   "..."`, and the gerunds `adding/noting that "..."` that continue the current speaker.
+   "..."`, and the gerunds `adding/noting that "..."` that continue the current speaker (or
+   the named body that is the sentence's subject: "The unit slammed it, saying "...""). The
+   subject of a clause reported by an earlier verb ("X said the company had promised ... and
+   accused them of "..."") is not the speaker: X is.
    A quote that opens its sentence tries 1 first; a quote inside a sentence tries 2 first
    (the verb before it governs it) and takes a trailing attribution only when no earlier quote
    of the sentence has a speaker;
@@ -23,8 +26,9 @@ X is resolved to a person through the people stage's mentions (so "Kremlin forei
 adviser Yuri Ushakov" and "the Kremlin leader" work), and anything else ("Kremlin officials",
 "a White House official") is kept as written as a non-person source. A pronoun goes to the
 nearest fitting person: earlier in its sentence, else the subject (or the one person) of the
-sentence before in the same paragraph, including an appositive subject ("The director of the
-charity, Anne-Laure de Villiers, never gave up hope") and a subject after an introductory
+sentence before in the same paragraph ("it" only to a body that is that sentence's subject:
+"The panel rejected it. "...," it said."), including an appositive subject ("The director of
+the charity, Anne-Laure de Villiers, never gave up hope") and a subject after an introductory
 phrase ("In Rotterdam, Joost van den Heuvel reacted"); else the latest speaker or subject of
 this paragraph or the one before, never further back. A role no one was introduced with ("the
 party leader said") is the one untitled person the sentence before is about. A quote that opens
@@ -544,6 +548,8 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
     if len(np) == 1 and np[0].folded in _PRONOUNS:
         name = _pronoun(ctx, pos, _PRONOUNS[np[0].folded])
         return _Speaker(name, "person") if name else None
+    if len(np) == 1 and np[0].folded == "it":
+        return _it_source(ctx, pos)
     if all(t.folded in _NOT_SPEAKERS for t in np) or any(
         t.folded in ("they", "we", "i", "it", "you") for t in np
     ):
@@ -560,6 +566,26 @@ def _resolve_np(ctx: _ArticleContext, np: list[Token], pos: int) -> _Speaker | N
         return role if isinstance(role, _Speaker) else _Speaker("", "unresolved")
     text = ctx.article.body[np[0].start : np[-1].end + (2 if np[-1].possessive else 0)]
     return _Speaker(text, "source")
+
+
+def _it_source(ctx: _ArticleContext, pos: int) -> _Speaker | None:
+    """ "The AIU panel rejected that explanation. "...," it said.": "it" is the body that is
+    the subject of the sentence before, in the same paragraph; never a person, and nothing
+    when that sentence opens otherwise."""
+    sent = ctx.sentence_at(pos)
+    k = ctx.position.get(sent.index, 0) if sent is not None else 0
+    if sent is None or k == 0 or ctx.sentences[k - 1].paragraph != sent.paragraph:
+        return None
+    prev = ctx.sentences[k - 1]
+    words = _words_in(ctx.tokens[k - 1], prev.start, prev.end)
+    found = _subject_np(words)
+    if found is None:
+        return None
+    np, verb = found
+    if ctx.first_person_in(np[0].start, np[-1].end + 2) is not None:
+        return None
+    sp = _resolve_np(ctx, np, words[verb].start)
+    return sp if sp is not None and sp.kind == "source" else None
 
 
 def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
@@ -1042,6 +1068,10 @@ def _left_attribution(
             if not np or np[0].folded in _PREPOSITIONS:
                 # "said in a message posted on Telegram": a participle, not the main verb.
                 continue
+            if _reported_clause(before, np):
+                # "Rydén said the company had promised ..., and accused the union of "...": the
+                # company is the subject of what Rydén reports, not the one quoted.
+                continue
             return _resolve_np(ctx, np, t.start)
     if before and before[-1].text == ":":
         # "Ms. MacGuineas was blunt: "I doubt it."": a colon hands the quote to the subject.
@@ -1062,6 +1092,18 @@ def _left_attribution(
     return False
 
 
+def _reported_clause(before: list[Token], np: list[Token]) -> bool:
+    """Whether a verb's subject phrase opens a clause reported by an earlier verb of speech
+    ("said (that) the company had promised"): then that earlier verb's subject speaks."""
+    first = next((k for k, t in enumerate(before) if t is np[0]), None)
+    if first is None or first == 0:
+        return False
+    prev = before[first - 1]
+    if prev.folded == "that" and first >= 2:
+        prev = before[first - 2]
+    return is_speech(prev)
+
+
 def _main_speaker(
     ctx: _ArticleContext, toks: list[Token], floor: int, before: int
 ) -> _Speaker | None:
@@ -1079,6 +1121,13 @@ def _main_speaker(
         hit = _subject_of(ctx, sent, toks)
         if hit is not None and hit[0].end <= before:
             return _Speaker(hit[1].name, "person")
+        if hit is None:
+            # "But the Athletics Integrity Unit slammed her excuse, saying ...": a named body
+            # as the subject of the main verb.
+            words = _words_in(toks, sent.start, before)
+            found = _subject_np(words)
+            if found is not None:
+                return _resolve_np(ctx, found[0], words[found[1]].start)
     return None
 
 
@@ -1276,22 +1325,41 @@ def _source_subject(
     "a tragedy"": a short subject at the sentence start, then a past-tense verb, then the
     quote later in the same clause."""
     words = _words_in(toks, sent.start, piece.open)
-    k = 0
-    if words and words[0].folded in ("the", "a", "an"):
-        k = 1
-        if k < len(words) and words[k].text.islower():
-            k += 1  # "The company", "The ministry"
-    while k < len(words) and words[k].capitalised and k < 5:
-        k += 1
-    if k == 0 or k >= len(words):
+    found = _subject_np(words)
+    if found is None:
         return False
-    np, verb = words[:k], words[k]
-    if not (verb.text.islower() and verb.folded.endswith("ed")) or verb.folded in _PASSIVE:
-        return False
+    np, k = found
     if any(t.text in _HARD_STOPS or t.text == "," for t in words[k:]):
         return False
-    sp = _resolve_np(ctx, np, verb.start)
+    sp = _resolve_np(ctx, np, words[k].start)
     return sp if sp is not None else False
+
+
+def _subject_np(words: list[Token]) -> tuple[list[Token], int] | None:
+    """A short subject at the start of a sentence's words ("The company", "Baltic Shipping",
+    after a leading "But"/"And") and the index of the past-tense verb right after it."""
+    lead = 1 if words and words[0].folded in _SENTENCE_CONJUNCTIONS else 0
+    k = lead
+    if k < len(words) and words[k].folded in ("the", "a", "an"):
+        k += 1
+        if k < len(words) and words[k].text.islower():
+            k += 1  # "The company", "The ministry"
+    while k < len(words) and words[k].capitalised and k < lead + 5:
+        k += 1
+    if k == lead or k >= len(words):
+        return None
+    if words[k - 1].capitalised and k + 1 < len(words) and _past_verb(words[k + 1]):
+        k += 1  # "The AIU panel rejected", "Rival Nordport's management decided"
+    if not _past_verb(words[k]):
+        return None
+    return words[lead:k], k
+
+
+def _past_verb(t: Token) -> bool:
+    return t.text.islower() and t.folded.endswith("ed") and t.folded not in _PASSIVE
+
+
+_SENTENCE_CONJUNCTIONS = frozenset({"but", "and", "yet"})
 
 
 def _next_subject(ctx: _ArticleContext, piece: _Piece, sent: Sentence) -> _Speaker | bool:

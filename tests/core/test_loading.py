@@ -242,6 +242,55 @@ def test_markdown_heading_different_from_title_is_kept() -> None:
     assert paragraph_texts(a)[0] == "Kestovia acts"
 
 
+def test_a_plain_text_headline_becomes_the_title() -> None:
+    text = (
+        "Gothenburg port grinds to a halt as dockers strike over robot cranes\n\n"
+        "Nina Forsberg, Nordic correspondent\n\n"
+        "Sweden's busiest port was brought almost to a standstill on Monday.\n"
+    )
+    a = parse_article(text, "port.txt")
+    assert a.title == "Gothenburg port grinds to a halt as dockers strike over robot cranes"
+    assert [p.boilerplate for p in a.paragraphs] == ["byline", None]
+    assert [s.text for s in a.sentences] == [
+        "Sweden's busiest port was brought almost to a standstill on Monday."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two lines over the text: outlet, section or kicker, which one is the headline is a
+        # guess, so neither is taken.
+        "Gazeta Poranna, Lodz edition\n\nTragedy on the tracks near Debowa Wola\n\n"
+        "Three people were killed.\n",
+        # A sentence, not a headline, even when short.
+        "Three people were killed.\n\nThe line is closed.\n",
+        # Two sentences on one line are text.
+        "Storm hits coast. Thousands flee\n\nThe storm hit at dawn.\n",
+        # Nothing after it: the line is the article.
+        "Storm hits the coast of Odesa overnight\n",
+    ],
+)
+def test_text_that_is_not_one_headline_over_the_article_stays_text(text: str) -> None:
+    a = parse_article(text, "a.txt")
+    assert a.title == ""
+    assert a.body == text.strip()
+
+
+def test_a_headline_repeated_under_the_front_matter_title_is_dropped() -> None:
+    a = parse_article("---\ntitle: Rates rise again\n---\nRates rise again\n\n" + ARTICLE)
+    assert a.title == "Rates rise again"
+    assert a.body == ARTICLE.strip()
+    b = parse_article("---\ntitle: Rates rise again\n---\nKestovia acts on prices\n\n" + ARTICLE)
+    assert b.body.startswith("Kestovia acts on prices")
+
+
+def test_a_byline_may_name_the_beat_without_by() -> None:
+    for line in ("Nina Forsberg, Nordic correspondent", "Jane Doe, Political Editor"):
+        a = parse_article(f"{line}\n\n{ARTICLE}")
+        assert a.paragraphs[0].boilerplate == "byline"
+
+
 def test_markdown_lists_are_separate_paragraphs() -> None:
     text = (
         "The agreement has three parts:\n\n"
@@ -362,10 +411,11 @@ def test_text_pasted_from_a_news_page() -> None:
         "Europe\n"
     )
     a = parse_article(text, "reuters.txt")
+    # The headline under the section label is the title, not a fact paragraph.
+    assert a.title == "Putin and Trump to meet in the coming days, Kremlin says"
     got = [(p.boilerplate, a.body[p.start : p.end]) for p in a.paragraphs]
     assert got == [
         ("other", "World"),
-        (None, "Putin and Trump to meet in the coming days, Kremlin says"),
         ("byline", "By Guy Faulconbridge and Andrew Osborn"),
         ("other", "Updated 2 hours ago"),
         (

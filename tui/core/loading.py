@@ -122,6 +122,10 @@ def _parse(raw: bytes | str, path: str, name: str) -> Article:
         else:
             lines.insert(0, _Line(heading_title, heading=True))
     texts = _paragraph_texts(lines, markdown)
+    if heading_title is None:
+        headline = _take_leading_headline(texts, title)
+        if headline is not None and not title:
+            title = headline
     if not texts:
         if had_front_matter:
             raise LoadError(f"{name}: no article text after the front matter")
@@ -694,6 +698,42 @@ def _take_leading_heading(lines: list[_Line]) -> str | None:
     return None
 
 
+def _take_leading_headline(texts: list[str], title: str) -> str | None:
+    """The headline a page copied from a browser opens with, taken out of the paragraphs.
+
+    A headline is a line of its own that is not a sentence: a few words with no full stop,
+    the first text that is not page furniture (a section label, a timestamp, a byline), right
+    before the article's first sentence. Only a single such line is taken: two or more
+    ("Gazeta Poranna, Lodz" over the headline) could be an outlet, a section or a kicker in
+    any order, and are left as text rather than guessed at; this also keeps a loaded body a
+    fixed point (loading it again takes nothing more out). With a title from the front
+    matter, only the same headline repeated is taken out.
+    """
+    facts = list(itertools.islice((i for i, t in enumerate(texts) if not _boilerplate_kind(t)), 2))
+    if len(facts) < 2 or not _headline_like(texts[facts[0]]) or _headline_like(texts[facts[1]]):
+        return None
+    if title and not _same_words(texts[facts[0]], title):
+        return None
+    return texts.pop(facts[0])
+
+
+def _headline_like(text: str) -> bool:
+    words = text.split()
+    return (
+        3 <= len(words) <= 20
+        and len(text) <= 160
+        and "\n" not in text
+        and _TERMINAL_END_RE.search(text) is None
+        and _CONTINUES_END_RE.search(text) is None
+        and _SENTENCE_INSIDE_RE.search(text) is None
+        and any(c.isalpha() for c in text)
+    )
+
+
+# "Storm hits coast. Thousands flee": two sentences are text, not a headline.
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?][”\"’']?\s+[A-Z“\"]")
+
+
 def _same_words(a: str, b: str) -> bool:
     words = re.compile(r"\w+")
     return words.findall(a.lower()) == words.findall(b.lower())
@@ -810,7 +850,7 @@ def _continues(prev: _Line, line: _Line, width: int, markdown_block: bool) -> bo
 def _is_boilerplate_line(line: _Line, whole: bool = False) -> bool:
     """A line that is boilerplate by itself (whole) or that opens a boilerplate paragraph."""
     text = line.text
-    if len(text) <= 160 and _BYLINE_RE.fullmatch(text):
+    if _is_byline(text):
         return True
     if len(text) <= 80 and _PATTERNS[_ADVERT_INDEX][1].match(text):
         return True
@@ -850,6 +890,21 @@ _BYLINE_RE = re.compile(
     rf"(?:\s+{_ORG_WORD}){{0,5}}{_ROLE})?"
     r"(?<![a-z]\.)"
 )
+# A byline without "By": the reporter's name and beat on a line of their own ("Nina Forsberg,
+# Nordic correspondent", "Jane Doe, Political Editor").
+_ROLE_BYLINE_RE = re.compile(
+    rf"{_NOT_NAME}{_NAME},\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}"
+    r"(?i:correspondent|reporter|editor|writer|journalist|columnist)s?"
+    rf"{_FILED_FROM}"
+)
+
+
+def _is_byline(text: str) -> bool:
+    return (len(text) <= 160 and _BYLINE_RE.fullmatch(text) is not None) or (
+        len(text) <= 100 and _ROLE_BYLINE_RE.fullmatch(text) is not None
+    )
+
+
 _ADVERT = (
     r"(?:advertisement|advert|ad|sponsored(?: content)?|paid content|promoted"
     r"|story continues below(?: advertisement)?|scroll to continue(?: with content)?"
@@ -975,7 +1030,7 @@ def _boilerplate_kind(text: str) -> str | None:
     Boilerplate is short and formulaic, so every rule is anchored at the paragraph start and
     limited in length: a news sentence that merely starts with "By" or "Read" is not matched.
     """
-    if len(text) <= 160 and _BYLINE_RE.fullmatch(text):
+    if _is_byline(text):
         return "byline"
     if _ANY_START_RE.match(text):
         for kind, pattern, limit in _PATTERNS:

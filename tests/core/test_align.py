@@ -832,3 +832,14 @@ def test_the_samples_link_each_lede_with_the_others_quote(
     lede_b, quote_b = _sentence(b, "have agreed to hold a meeting"), _sentence(b, "preliminary")
     pairs = _pairs(sample_alignments)
     assert {(lede_a, quote_b), (quote_a, lede_b)} <= pairs
+
+
+def test_a_duration_counts_days_however_it_is_written() -> None:
+    """ "three-day" is one word to the tokeniser, "72-hour" a number and a unit: both are
+    three days, the same quantity, so each is a number the other sentence shares."""
+    from tui.core.align import _prepare
+
+    a = _article("Dockworkers began a three-day strike on Monday over plans to automate cranes.")
+    b = _article("Dockers walked out in a 72-hour strike on Monday over the cranes.")
+    (sa,), (sb,) = _prepare([a, b])
+    assert sa.terms.keys() & sb.terms.keys() >= {"#3", "#u:day"}

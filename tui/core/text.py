@@ -510,7 +510,8 @@ def phrase_concepts(norms: list[str]) -> list[tuple[int, int, str]]:
 # point" = "50 basis points"). Anything else takes the stem of the next content word as its
 # unit ("420 metres" / "400 metres", "nine miners" / "nine workers" do not meet: see PEOPLE).
 PERCENT_WORDS = frozenset({"percent", "pct", "%"})
-DAYS_PER: dict[str, float] = {"day": 1, "week": 7, "month": 30, "year": 365}
+# Durations count days, so "72-hour" meets "three-day" and "month-long" meets "30-day".
+DAYS_PER: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 DURATION_WORDS: dict[str, float] = {f"{unit}-long": days for unit, days in DAYS_PER.items()}
 # Nouns news counts people with: a number before any of them counts people, so "two miners"
 # and "three workers" are one kind of quantity (a death toll that disagrees).

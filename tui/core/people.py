@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -97,46 +98,44 @@ class Token:
 _WORDISH = frozenset({"word", "init", "abbr"})
 
 
-# Tokens per sentence, shared by the people and quotes stages of one comparison (both read
-# every sentence; tokenising twice was a third of their time). Keyed by the sentence itself
-# (frozen, compared by value); `find_people` starts each comparison with an empty cache, so it
-# only ever holds the articles being compared.
-_TOKEN_CACHE: dict[Sentence, list[Token]] = {}
-_TOKEN_CACHE_LIMIT = 50_000
+@lru_cache(maxsize=65536)
+def _word_shape(kind: str, raw: str) -> tuple[str, bool, str, bool]:
+    """(text, possessive, folded, capitalised) of one matched token: a pure function of its
+    kind and spelling, so each distinct word of a comparison is worked out once, not once
+    per occurrence (news repeats its names and function words thousands of times)."""
+    if kind == "punct":
+        return raw, False, raw, False
+    text, possessive = raw, False
+    if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
+        text, possessive = text[:-2], True
+    capital = kind in _WORDISH and (
+        # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
+        text[:1].isupper()
+        or ("-" in text and kind == "word" and bool(_PARTICLE_PREFIX.match(text)))
+    )
+    return text, possessive, fold(text), capital
 
 
-def clear_token_cache() -> None:
-    """Forget cached tokens (benchmarks timing a cold run; memory after a comparison)."""
-    _TOKEN_CACHE.clear()
-
-
+# Tokens per sentence, shared by the people and quotes stages (both read every sentence;
+# tokenising twice was a third of their time) and kept across comparisons, like the
+# alignment's sentence_tokens: comparing the same articles again re-reads nothing. Keyed by
+# the sentence itself (frozen, compared by value, offsets included, since tokens carry body
+# offsets); bounded, so a long session holds only recently compared sentences.
+@lru_cache(maxsize=16384)
 def tokenize(sentence: Sentence) -> list[Token]:
     """Split a sentence into tokens with body offsets (shared with the quotes stage). The list
     is shared: callers must not change it."""
-    hit = _TOKEN_CACHE.get(sentence)
-    if hit is not None:
-        return hit
     out: list[Token] = []
     append = out.append
     first_word_seen = False
     base = sentence.start
     wordish = _WORDISH
-    prefix = _PARTICLE_PREFIX.match
+    shape = _word_shape
     for m in _TOKEN_RE.finditer(sentence.text):
         kind = m.lastgroup or "punct"
-        text = m.group()
         start = base + m.start()
-        possessive = False
-        if kind == "punct":
-            append(Token(text, start, start + 1, kind, False, False, text, False))
-            continue
-        if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
-            text, possessive = text[:-2], True
-        capital = kind in wordish and (
-            # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
-            text[:1].isupper() or ("-" in text and kind == "word" and bool(prefix(text)))
-        )
-        tok = Token(text, start, start + len(text), kind, possessive, False, fold(text), capital)
+        text, possessive, folded, capital = shape(kind, m.group())
+        tok = Token(text, start, start + len(text), kind, possessive, False, folded, capital)
         if not first_word_seen:
             if kind in wordish:
                 tok.initial = True
@@ -144,9 +143,6 @@ def tokenize(sentence: Sentence) -> list[Token]:
             elif kind == "num":
                 first_word_seen = True
         append(tok)
-    if len(_TOKEN_CACHE) > _TOKEN_CACHE_LIMIT:
-        _TOKEN_CACHE.clear()
-    _TOKEN_CACHE[sentence] = out
     return out
 
 
@@ -958,7 +954,6 @@ def _role_mentions(body: str, art: _ArticleTokens, clusters: list[_Cluster]) -> 
 
 def find_people(articles: Sequence[Article]) -> list[Person]:
     """People named in the articles, most mentioned first, merged across articles."""
-    clear_token_cache()
     arts = _tokenize_all(articles)
     cands, _alone = _find_candidates(articles, arts)
     clusters = _cluster(cands)

@@ -61,7 +61,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -91,6 +90,7 @@ from .text import (
     quote_regions,
     sentence_tokens,
     stem,
+    word_opcodes,
 )
 
 # THRESHOLD, MARGIN, W_TSR and TSR_FLOOR were first calibrated together on every annotated
@@ -818,11 +818,8 @@ def word_diff(
             return span[1]
         return toks[k].start
 
-    ln = [t.norm for t in lt]
-    rn = [t.norm for t in rt]
     ops: list[DiffOp] = []
-    sm = SequenceMatcher(None, ln, rn, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in word_opcodes(tuple(t.norm for t in lt), tuple(t.norm for t in rt)):
         ls, le = cut(lt, lspan, i1), cut(lt, lspan, i2)
         rs, re_ = cut(rt, rspan, j1), cut(rt, rspan, j2)
         ops.append(DiffOp(tag, ls, le, rs, re_, left_body[ls:le], right_body[rs:re_]))  # type: ignore[arg-type]

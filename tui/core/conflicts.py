@@ -25,7 +25,6 @@ Notes never say "left" or "right": `Alignment.flipped()` swaps the sides but kee
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -49,6 +48,7 @@ from .text import (
     quote_regions,
     sentence_tokens,
     weekday_of,
+    word_opcodes,
 )
 
 # Passages longer than this many words are not compared (see find_conflicts).
@@ -494,7 +494,7 @@ def _name_conflicts(
     lonly = any(f and w not in rset for f, w in zip(lnames, lnorm, strict=True))
     if not lonly or not any(f and w not in lset for f, w in zip(rnames, rnorm, strict=True)):
         return out
-    ops = SequenceMatcher(None, lnorm, rnorm, autojunk=False).get_opcodes()
+    ops = word_opcodes(tuple(lnorm), tuple(rnorm))
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:
             continue
@@ -589,21 +589,21 @@ def _quote_conflicts(
         for k, (_rs, _re, rt) in enumerate(rquotes):
             if k in used:
                 continue
-            ln, rn = [t.norm for t in lt], [t.norm for t in rt]
-            sm = SequenceMatcher(None, ln, rn, autojunk=False)
-            matched = sum(b.size for b in sm.get_matching_blocks())
+            ln, rn = tuple(t.norm for t in lt), tuple(t.norm for t in rt)
+            ops = word_opcodes(ln, rn)
+            matched = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
             shared_content = len({t.norm for t in lt if not t.stop} & {t.norm for t in rt})
             shorter = min(len(ln), len(rn))
             if matched < 0.5 * shorter or shared_content < 2:
                 continue
             if best is None or matched > best[0]:
-                best = (matched, k, sm)
+                best = (matched, k, ops)
         if best is None:
             continue
-        matched, k, sm = best
+        matched, k, ops = best
         rs, re_, rt = rquotes[k]
         used.add(k)
-        changes = [op for op in sm.get_opcodes() if op[0] != "equal"]
+        changes = [op for op in ops if op[0] != "equal"]
         # Identical wording, or one quote is simply a shorter excerpt of the other.
         if not changes or matched == min(len(lt), len(rt)):
             continue

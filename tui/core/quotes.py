@@ -45,7 +45,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .article import Article, Sentence
@@ -64,6 +63,7 @@ from .names import (
     fold,
 )
 from .people import Token, gender_of, is_speech, tokenize
+from .text import word_opcodes
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -1470,24 +1470,12 @@ def _contained(short: list[str], long_: list[str]) -> bool:
     return n > 0 and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
-def _diff(
-    left: Quote,
-    right: Quote,
-    memo: dict[tuple[str, str], list[tuple[str, int, int, int, int]]] | None = None,
-) -> tuple[DiffOp, ...]:
-    """Word diff of two quotes in body offsets. The opcodes depend only on the two texts, so
-    a repeated pair of renderings is matched once (`memo`)."""
+def _diff(left: Quote, right: Quote) -> tuple[DiffOp, ...]:
+    """Word diff of two quotes in body offsets."""
     lw = _words(left.text, left.start)
     rw = _words(right.text, right.start)
-    key = (left.text, right.text)
-    opcodes = memo.get(key) if memo is not None else None
-    if opcodes is None:
-        sm = SequenceMatcher(a=[w for w, _, _ in lw], b=[w for w, _, _ in rw], autojunk=False)
-        opcodes = sm.get_opcodes()
-        if memo is not None:
-            memo[key] = opcodes
     ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in opcodes:
+    for tag, i1, i2, j1, j2 in word_opcodes(tuple(w for w, _, _ in lw), tuple(w for w, _, _ in rw)):
         ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else left.start)
         le = lw[i2 - 1][2] if i1 < i2 else ls
         rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else right.start)
@@ -1605,7 +1593,6 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []
-    memo: dict[tuple[str, str], list[tuple[str, int, int, int, int]]] = {}
     for score, i, j, partial in cands:
         a, b = quotes[i], quotes[j]
         if not partial:
@@ -1617,9 +1604,7 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
         mismatch = (
             left.speaker is not None and right.speaker is not None and left.speaker != right.speaker
         )
-        links.append(
-            QuoteLink(left.id, right.id, round(score, 3), _diff(left, right, memo), mismatch)
-        )
+        links.append(QuoteLink(left.id, right.id, round(score, 3), _diff(left, right), mismatch))
     links.sort(key=lambda lk: (lk.left, lk.right))
     return links
 

@@ -757,25 +757,29 @@ def shared_spans(
     where: dict[str, list[int]] = defaultdict(list)
     for j, k in enumerate(rk):
         where[k].append(j)
+    nl, nr = len(lk), len(rk)
+    # (-length, i, j): plain tuple order is longest first, then by position.
     runs: list[tuple[int, int, int]] = []
     for i, k in enumerate(lk):
         for j in where.get(k, ()):
             if i > 0 and j > 0 and lk[i - 1] == rk[j - 1]:
                 continue  # not the start of a maximal run
             n = 1
-            while i + n < len(lk) and j + n < len(rk) and lk[i + n] == rk[j + n]:
+            while i + n < nl and j + n < nr and lk[i + n] == rk[j + n]:
                 n += 1
-            runs.append((n, i, j))
-    runs.sort(key=lambda r: (-r[0], r[1], r[2]))
+            if n == 1 and lt[i].stop:
+                continue  # a lone stopword ("the"), which trimming below would drop anyway
+            runs.append((-n, i, j))
+    runs.sort()
     used_l: set[int] = set()
     used_r: set[int] = set()
     out: list[SharedSpan] = []
     # Quote regions of the left passage only (body offsets), for the "quote" span kind.
     lo, hi = lspan or ((lt[0].start, lt[-1].end) if lt else (0, 0))
     lq = [(lo + a, lo + b) for a, b in quote_regions(left_body[lo:hi])]
-    for n, i, j in runs:
+    for neg, i, j in runs:
         # Trim stopwords at both ends.
-        a, b = 0, n
+        a, b = 0, -neg
         while a < b and lt[i + a].stop:
             a += 1
         while b > a and lt[i + b - 1].stop:

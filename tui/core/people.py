@@ -404,24 +404,29 @@ def _names_a_thing(body: str, toks: list[Token], j: int) -> bool:
 
 def _vetoed(words: Sequence[Token]) -> bool:
     """Organisation, place, outlet or calendar word in the sequence: not a person."""
+    return _vetoed_form(tuple((w.text, w.folded) for w in words))
+
+
+@lru_cache(maxsize=65536)
+def _vetoed_form(words: tuple[tuple[str, str], ...]) -> bool:
+    """`_vetoed` of (text, folded) pairs: it reads nothing else, and news repeats its names,
+    so each distinct spelling of a run is judged once."""
     if any(
-        w.folded in ORG_SUFFIXES and not (n == 0 and w.folded in GIVEN_NAMES)
-        for n, w in enumerate(words)
+        f in ORG_SUFFIXES and not (n == 0 and f in GIVEN_NAMES) for n, (_t, f) in enumerate(words)
     ):
         return True  # "Major League Soccer", "Safe Work Alliance" (but "Bill Gates")
-    joined = " ".join(w.folded for w in words)
+    joined = " ".join(f for _t, f in words)
     if joined in PLACE_WORDS:
         return True
-    given_first = len(words) >= 2 and words[0].folded in GIVEN_NAMES
-    for n, w in enumerate(words):
-        f = w.folded
-        if w.text in ACRONYMS:
+    given_first = len(words) >= 2 and words[0][1] in GIVEN_NAMES
+    for n, (text, f) in enumerate(words):
+        if text in ACRONYMS:
             return True
         if f in GIVEN_NAMES or (given_first and n == len(words) - 1 and f in PLACE_WORDS):
             continue  # "George Washington", "Jack London": a place word as a surname
         if f in PLACE_WORDS or f in DEMONYMS or f in NOT_NAME_WORDS or f in NATION_OF:
             return True
-        if any(c.isdigit() for c in w.text):
+        if any(c.isdigit() for c in text):
             return True
     return False
 
@@ -582,7 +587,8 @@ def _find_candidates(
         body = articles[at.article].body
         per: list[tuple[Sentence, list[Token], list[tuple[int, int]]]] = []
         for sent, toks in at.sentences:
-            runs = _runs(body, toks)
+            runs, sent_orgs = _sentence_runs(body, sent)
+            orgs |= sent_orgs
             trimmed: list[tuple[int, int]] = []
             for i, j in runs:
                 if (
@@ -604,7 +610,6 @@ def _find_candidates(
                         if "-" in t.text:
                             alone.update(t.text.split("-"))
             per.append((sent, toks, trimmed))
-            _org_evidence(toks, runs, orgs)
         runs_by_sentence.append(per)
 
     cands: list[_Candidate] = []
@@ -680,8 +685,22 @@ def _find_candidates(
     return cands, alone
 
 
+@lru_cache(maxsize=16384)
+def _sentence_runs(
+    body: str, sent: Sentence
+) -> tuple[tuple[tuple[int, int], ...], frozenset[tuple[str, ...]]]:
+    """The name-like runs of a sentence (`_runs`) and the organisations its grammar shows
+    (`_org_evidence`). Both read the sentence alone, so they are worked out once per sentence
+    and kept, like its tokens, for the next comparison."""
+    toks = tokenize(sent)
+    runs = _runs(body, toks)
+    orgs: set[tuple[str, ...]] = set()
+    _org_evidence(toks, runs, orgs)
+    return tuple(runs), frozenset(orgs)
+
+
 def _org_evidence(
-    toks: list[Token], runs: list[tuple[int, int]], orgs: set[tuple[str, ...]]
+    toks: list[Token], runs: Sequence[tuple[int, int]], orgs: set[tuple[str, ...]]
 ) -> None:
     """Record capitalised runs that the grammar shows to be organisations: the object of
     "shares in/of", the owner of "'s shares", the antecedent of ", which", or the subject of
@@ -984,18 +1003,20 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
     # Span -> (cluster, candidate) in one dict: looking the candidate up again per mention was
     # quadratic on long articles that repeat a name thousands of times.
     # (Same choice as before: the last cluster holding a span, its first candidate there.)
-    full_spans: dict[tuple[int, int], tuple[_Cluster, _Candidate]] = {}
+    # Per article, keyed by start: no key tuple to build for each of the article's words.
+    full_spans: dict[int, dict[int, tuple[_Cluster, _Candidate]]] = {}
     for cl in clusters:
         for c in reversed(cl.candidates):
-            full_spans[(c.article, c.start)] = (cl, c)
+            full_spans.setdefault(c.article, {})[c.start] = (cl, c)
 
     for at in arts:
         body = articles[at.article].body
+        spans = full_spans.get(at.article, {})
         for sent, toks in at.sentences:
             i = 0
             while i < len(toks):
                 t = toks[i]
-                hit = full_spans.get((at.article, t.start))
+                hit = spans.get(t.start)
                 if hit is not None:
                     cl, cand = hit
                     cl.mentions.append(

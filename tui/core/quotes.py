@@ -46,6 +46,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
@@ -1397,13 +1398,6 @@ def _outside_quotes(body: str, start: int, end: int, pieces: list[_Piece]) -> st
     return " ".join(out)
 
 
-def _words(text: str, base: int) -> list[tuple[str, int, int]]:
-    """Words of a quote with body offsets, folded for comparison."""
-    if not base:
-        return list(_rel_words(text))
-    return [(w, base + a, base + b) for w, a, b in _rel_words(text)]
-
-
 @lru_cache(maxsize=8192)
 def _rel_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words of a text with offsets into it: repeated renderings are split once."""
@@ -1445,8 +1439,11 @@ class _Features:
     pairs: frozenset[tuple[str, str]]
 
 
+@lru_cache(maxsize=8192)
 def _features(text: str) -> _Features:
-    ws = _words(text, 0)
+    """The features of a quote's text (a pure function of it: outlets repeat quotes, and
+    the next comparison of the same articles finds them again)."""
+    ws = list(_rel_words(text))
     words = tuple(w for w, _, _ in ws)
     return _Features(
         words, frozenset(words), frozenset(_content(ws)), frozenset(itertools.pairwise(words))
@@ -1472,17 +1469,20 @@ def _contained(short: list[str], long_: list[str]) -> bool:
 
 def _diff(left: Quote, right: Quote) -> tuple[DiffOp, ...]:
     """Word diff of two quotes in body offsets."""
-    lw = _words(left.text, left.start)
-    rw = _words(right.text, right.start)
+    lw = _rel_words(left.text)
+    rw = _rel_words(right.text)
+    lo, ro = left.start, right.start
     ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in word_opcodes(tuple(w for w, _, _ in lw), tuple(w for w, _, _ in rw)):
-        ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else left.start)
+    for tag, i1, i2, j1, j2 in word_opcodes(
+        _features(left.text).words, _features(right.text).words
+    ):
+        # Offsets into each quote's text; an empty side sits where its neighbour ends.
+        ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else 0)
         le = lw[i2 - 1][2] if i1 < i2 else ls
-        rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else right.start)
+        rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else 0)
         re_ = rw[j2 - 1][2] if j1 < j2 else rs
-        lt = left.text[ls - left.start : le - left.start]
-        rt = right.text[rs - right.start : re_ - right.start]
-        ops.append(DiffOp(tag, ls, le, rs, re_, lt, rt))  # type: ignore[arg-type]
+        lt, rt = left.text[ls:le], right.text[rs:re_]
+        ops.append(DiffOp(tag, lo + ls, lo + le, ro + rs, ro + re_, lt, rt))  # type: ignore[arg-type]
     return tuple(ops)
 
 
@@ -1590,7 +1590,10 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
                             )
                         if contained:
                             cands.append((min(_score(fi, fj), 0.99), x, y, True))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    # Best score first, then by the two quotes: two stable C-keyed passes, not a Python
+    # key function per candidate (a long article has thousands).
+    cands.sort(key=itemgetter(1, 2))
+    cands.sort(key=itemgetter(0), reverse=True)
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []
     for score, i, j, partial in cands:

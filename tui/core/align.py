@@ -64,7 +64,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -94,6 +93,7 @@ from .text import (
     quote_regions,
     sentence_tokens,
     stem,
+    word_opcodes,
 )
 
 # THRESHOLD, MARGIN, W_TSR and TSR_FLOOR were first calibrated together on every annotated
@@ -829,25 +829,29 @@ def shared_spans(
     where: dict[str, list[int]] = defaultdict(list)
     for j, k in enumerate(rk):
         where[k].append(j)
+    nl, nr = len(lk), len(rk)
+    # (-length, i, j): plain tuple order is longest first, then by position.
     runs: list[tuple[int, int, int]] = []
     for i, k in enumerate(lk):
         for j in where.get(k, ()):
             if i > 0 and j > 0 and lk[i - 1] == rk[j - 1]:
                 continue  # not the start of a maximal run
             n = 1
-            while i + n < len(lk) and j + n < len(rk) and lk[i + n] == rk[j + n]:
+            while i + n < nl and j + n < nr and lk[i + n] == rk[j + n]:
                 n += 1
-            runs.append((n, i, j))
-    runs.sort(key=lambda r: (-r[0], r[1], r[2]))
+            if n == 1 and lt[i].stop:
+                continue  # a lone stopword ("the"), which trimming below would drop anyway
+            runs.append((-n, i, j))
+    runs.sort()
     used_l: set[int] = set()
     used_r: set[int] = set()
     out: list[SharedSpan] = []
     # Quote regions of the left passage only (body offsets), for the "quote" span kind.
     lo, hi = lspan or ((lt[0].start, lt[-1].end) if lt else (0, 0))
     lq = [(lo + a, lo + b) for a, b in quote_regions(left_body[lo:hi])]
-    for n, i, j in runs:
+    for neg, i, j in runs:
         # Trim stopwords at both ends.
-        a, b = 0, n
+        a, b = 0, -neg
         while a < b and lt[i + a].stop:
             a += 1
         while b > a and lt[i + b - 1].stop:
@@ -890,11 +894,8 @@ def word_diff(
             return span[1]
         return toks[k].start
 
-    ln = [t.norm for t in lt]
-    rn = [t.norm for t in rt]
     ops: list[DiffOp] = []
-    sm = SequenceMatcher(None, ln, rn, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in word_opcodes(tuple(t.norm for t in lt), tuple(t.norm for t in rt)):
         ls, le = cut(lt, lspan, i1), cut(lt, lspan, i2)
         rs, re_ = cut(rt, rspan, j1), cut(rt, rspan, j2)
         ops.append(DiffOp(tag, ls, le, rs, re_, left_body[ls:le], right_body[rs:re_]))  # type: ignore[arg-type]

@@ -25,9 +25,10 @@ Notes never say "left" or "right": `Alignment.flipped()` swaps the sides but kee
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import NamedTuple
 
-from .article import Article
+from .article import Article, Sentence
 from .model import Conflict, Passage
 from .text import (
     CURRENCY,
@@ -47,6 +48,7 @@ from .text import (
     quote_regions,
     sentence_tokens,
     weekday_of,
+    word_opcodes,
 )
 
 # Passages longer than this many words are not compared (see find_conflicts).
@@ -78,15 +80,64 @@ class _Date:
     anchor: str  # the word before it ("since", "on"), to tell two different dates apart
 
 
-def _passage_tokens(article: Article, passage: Passage) -> list[list[Token]]:
-    out = []
+class _SentenceFacts(NamedTuple):
+    """What the rules below read of one sentence, worked out once: an aligned sentence is
+    compared with each of its counterparts, and again in every later comparison."""
+
+    tokens: tuple[Token, ...]  # without a wire dateline
+    dates: tuple[_Date, ...]
+    numbers: tuple[_Num, ...]
+    stems: frozenset[str]  # stems of the content words
+    norms: frozenset[str]
+    caps: frozenset[str]  # norms of the capitalised words
+    relative_day: bool  # "yesterday", "today" ...
+
+
+@lru_cache(maxsize=16384)
+def _sentence_facts(body: str, sent: Sentence) -> _SentenceFacts:
+    """Dates, numbers and words of one sentence of `body`. Each sentence is read on its own:
+    a date's or number's words never run into the next sentence, and the token starts a
+    sentence's dates use (which its numbers skip) are its own."""
+    toks = sentence_tokens(sent.text, sent.start)
+    cut = dateline_end(sent.text) if sent.index == 0 else 0
+    # A wire dateline's place and filing date ("WASHINGTON, Aug. 7 (Reuters) -") are not
+    # what the sentence states: its date is not the event's, so it never clashes.
+    kept = [t for t in toks if t.start >= sent.start + cut] if cut else list(toks)
+    dates, used = _dates(body, [kept])
+    return _SentenceFacts(
+        tuple(kept),
+        tuple(dates),
+        tuple(_numbers(body, [kept], used)),
+        frozenset({t.stem for t in kept if not t.stop}),
+        frozenset({t.norm for t in kept}),
+        frozenset({t.norm for t in kept if t.capital}),
+        _relative_day(kept),
+    )
+
+
+def _passage_facts(article: Article, passage: Passage) -> _SentenceFacts:
+    """The facts of a passage's sentences in order, as one (most passages are one sentence)."""
+    facts = [_sentence_facts(article.body, article.sentences[i]) for i in passage.sentences]
+    if len(facts) == 1:
+        return facts[0]
+    return _SentenceFacts(
+        tuple(t for f in facts for t in f.tokens),
+        tuple(d for f in facts for d in f.dates),
+        tuple(n for f in facts for n in f.numbers),
+        frozenset().union(*(f.stems for f in facts)),
+        frozenset().union(*(f.norms for f in facts)),
+        frozenset().union(*(f.caps for f in facts)),
+        any(f.relative_day for f in facts),
+    )
+
+
+def _name_flags(article: Article, passage: Passage) -> list[bool]:
+    """name_like() of each word of a passage, sentence by sentence (a sentence's first word
+    is judged by the word after it)."""
+    out: list[bool] = []
     for i in passage.sentences:
-        s = article.sentences[i]
-        toks = sentence_tokens(s.text, s.start)
-        cut = dateline_end(s.text) if s.index == 0 else 0
-        # A wire dateline's place and filing date ("WASHINGTON, Aug. 7 (Reuters) -") are not
-        # what the sentence states: its date is not the event's, so it never clashes.
-        out.append([t for t in toks if t.start >= s.start + cut] if cut else list(toks))
+        toks = list(_sentence_facts(article.body, article.sentences[i]).tokens)
+        out += [name_like(toks, k) for k in range(len(toks))]
     return out
 
 
@@ -185,7 +236,14 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
         while k < len(toks):
             t = toks[k]
             c = t.text[:1]
-            if (c.isdigit() or t.norm in _FRACTIONS or t.norm in _POINT_WORDS) and (
+            n = t.norm
+            if not (
+                c.isdigit() or c in CURRENCY or "-" in n or n in NUMBER_WORDS or n in _FRACTIONS
+            ):
+                # Most words start no number: the union of both tests below, checked once.
+                k += 1
+                continue
+            if (c.isdigit() or n in _FRACTIONS or n in _POINT_WORDS) and (
                 move := _rate_move(toks, k)
             ):
                 bp, end_k = move
@@ -308,7 +366,7 @@ def _close(a: float, b: float) -> bool:
 
 
 def _number_conflicts(
-    lnums: list[_Num], rnums: list[_Num], lstems: set[str], rstems: set[str]
+    lnums: list[_Num], rnums: list[_Num], lstems: frozenset[str], rstems: frozenset[str]
 ) -> list[Conflict]:
     out: list[Conflict] = []
     lvals = [n.value for n in lnums]
@@ -369,7 +427,7 @@ def _number_conflicts(
     return out
 
 
-def _one_sided(n: _Num, others: list[_Num], other_stems: set[str]) -> bool:
+def _one_sided(n: _Num, others: list[_Num], other_stems: frozenset[str]) -> bool:
     """A number the other side leaves out, about something the other side does mention."""
     if n.ordinal or any(_same_quantity(n, o) for o in others):
         return False
@@ -436,7 +494,7 @@ def _name_conflicts(
     lonly = any(f and w not in rset for f, w in zip(lnames, lnorm, strict=True))
     if not lonly or not any(f and w not in lset for f, w in zip(rnames, rnorm, strict=True)):
         return out
-    ops = SequenceMatcher(None, lnorm, rnorm, autojunk=False).get_opcodes()
+    ops = word_opcodes(tuple(lnorm), tuple(rnorm))
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > 4 or j2 - j1 > 4:
             continue
@@ -531,21 +589,21 @@ def _quote_conflicts(
         for k, (_rs, _re, rt) in enumerate(rquotes):
             if k in used:
                 continue
-            ln, rn = [t.norm for t in lt], [t.norm for t in rt]
-            sm = SequenceMatcher(None, ln, rn, autojunk=False)
-            matched = sum(b.size for b in sm.get_matching_blocks())
+            ln, rn = tuple(t.norm for t in lt), tuple(t.norm for t in rt)
+            ops = word_opcodes(ln, rn)
+            matched = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
             shared_content = len({t.norm for t in lt if not t.stop} & {t.norm for t in rt})
             shorter = min(len(ln), len(rn))
             if matched < 0.5 * shorter or shared_content < 2:
                 continue
             if best is None or matched > best[0]:
-                best = (matched, k, sm)
+                best = (matched, k, ops)
         if best is None:
             continue
-        matched, k, sm = best
+        matched, k, ops = best
         rs, re_, rt = rquotes[k]
         used.add(k)
-        changes = [op for op in sm.get_opcodes() if op[0] != "equal"]
+        changes = [op for op in ops if op[0] != "equal"]
         # Identical wording, or one quote is simply a shorter excerpt of the other.
         if not changes or matched == min(len(lt), len(rt)):
             continue
@@ -609,21 +667,15 @@ def find_conflicts(
     if not left_passage.sentences or not right_passage.sentences:
         return ()
     lb, rb = left_article.body, right_article.body
-    lsents = _passage_tokens(left_article, left_passage)
-    rsents = _passage_tokens(right_article, right_passage)
-    if sum(map(len, lsents)) > MAX_WORDS or sum(map(len, rsents)) > MAX_WORDS:
+    lf = _passage_facts(left_article, left_passage)
+    rf = _passage_facts(right_article, right_passage)
+    if len(lf.tokens) > MAX_WORDS or len(rf.tokens) > MAX_WORDS:
         return ()  # not a passage of prose; the comparisons below are quadratic
-    ldates, lused = _dates(lb, lsents)
-    rdates, rused = _dates(rb, rsents)
-    lnums = _numbers(lb, lsents, lused)
-    rnums = _numbers(rb, rsents, rused)
-    lflat = [t for s in lsents for t in s]
-    rflat = [t for s in rsents for t in s]
-    lstems = {t.stem for t in lflat if not t.stop}
-    rstems = {t.stem for t in rflat if not t.stop}
+    lflat, rflat = list(lf.tokens), list(rf.tokens)
     out: list[Conflict] = []
-    out += _number_conflicts(lnums, rnums, lstems, rstems)
-    if _relative_day(lflat) or _relative_day(rflat):
+    out += _number_conflicts(list(lf.numbers), list(rf.numbers), lf.stems, rf.stems)
+    ldates, rdates = list(lf.dates), list(rf.dates)
+    if lf.relative_day or rf.relative_day:
         # "yesterday" on one side and "on Tuesday" on the other can both be right (the day
         # before publication), so weekdays are not compared when either side counts that way.
         ldates = [d for d in ldates if d.kind != "weekday"]
@@ -631,11 +683,9 @@ def find_conflicts(
     out += _date_conflicts(ldates, rdates)
     # Names only matter when each side has a capitalised word the other lacks (most pairs
     # share all their names, and the check below is much cheaper than the name rules).
-    lcaps = {t.norm for t in lflat if t.capital}
-    rcaps = {t.norm for t in rflat if t.capital}
-    if lcaps - {t.norm for t in rflat} and rcaps - {t.norm for t in lflat}:
-        lnames = [name_like(s, i) for s in lsents for i in range(len(s))]
-        rnames = [name_like(s, i) for s in rsents for i in range(len(s))]
+    if lf.caps - rf.norms and rf.caps - lf.norms:
+        lnames = _name_flags(left_article, left_passage)
+        rnames = _name_flags(right_article, right_passage)
         out += _name_conflicts(lb, lflat, lnames, rb, rflat, rnames)
     out += _quote_conflicts(
         lb,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -97,46 +98,44 @@ class Token:
 _WORDISH = frozenset({"word", "init", "abbr"})
 
 
-# Tokens per sentence, shared by the people and quotes stages of one comparison (both read
-# every sentence; tokenising twice was a third of their time). Keyed by the sentence itself
-# (frozen, compared by value); `find_people` starts each comparison with an empty cache, so it
-# only ever holds the articles being compared.
-_TOKEN_CACHE: dict[Sentence, list[Token]] = {}
-_TOKEN_CACHE_LIMIT = 50_000
+@lru_cache(maxsize=65536)
+def _word_shape(kind: str, raw: str) -> tuple[str, bool, str, bool]:
+    """(text, possessive, folded, capitalised) of one matched token: a pure function of its
+    kind and spelling, so each distinct word of a comparison is worked out once, not once
+    per occurrence (news repeats its names and function words thousands of times)."""
+    if kind == "punct":
+        return raw, False, raw, False
+    text, possessive = raw, False
+    if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
+        text, possessive = text[:-2], True
+    capital = kind in _WORDISH and (
+        # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
+        text[:1].isupper()
+        or ("-" in text and kind == "word" and bool(_PARTICLE_PREFIX.match(text)))
+    )
+    return text, possessive, fold(text), capital
 
 
-def clear_token_cache() -> None:
-    """Forget cached tokens (benchmarks timing a cold run; memory after a comparison)."""
-    _TOKEN_CACHE.clear()
-
-
+# Tokens per sentence, shared by the people and quotes stages (both read every sentence;
+# tokenising twice was a third of their time) and kept across comparisons, like the
+# alignment's sentence_tokens: comparing the same articles again re-reads nothing. Keyed by
+# the sentence itself (frozen, compared by value, offsets included, since tokens carry body
+# offsets); bounded, so a long session holds only recently compared sentences.
+@lru_cache(maxsize=16384)
 def tokenize(sentence: Sentence) -> list[Token]:
     """Split a sentence into tokens with body offsets (shared with the quotes stage). The list
     is shared: callers must not change it."""
-    hit = _TOKEN_CACHE.get(sentence)
-    if hit is not None:
-        return hit
     out: list[Token] = []
     append = out.append
     first_word_seen = False
     base = sentence.start
     wordish = _WORDISH
-    prefix = _PARTICLE_PREFIX.match
+    shape = _word_shape
     for m in _TOKEN_RE.finditer(sentence.text):
         kind = m.lastgroup or "punct"
-        text = m.group()
         start = base + m.start()
-        possessive = False
-        if kind == "punct":
-            append(Token(text, start, start + 1, kind, False, False, text, False))
-            continue
-        if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
-            text, possessive = text[:-2], True
-        capital = kind in wordish and (
-            # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
-            text[:1].isupper() or ("-" in text and kind == "word" and bool(prefix(text)))
-        )
-        tok = Token(text, start, start + len(text), kind, possessive, False, fold(text), capital)
+        text, possessive, folded, capital = shape(kind, m.group())
+        tok = Token(text, start, start + len(text), kind, possessive, False, folded, capital)
         if not first_word_seen:
             if kind in wordish:
                 tok.initial = True
@@ -144,9 +143,6 @@ def tokenize(sentence: Sentence) -> list[Token]:
             elif kind == "num":
                 first_word_seen = True
         append(tok)
-    if len(_TOKEN_CACHE) > _TOKEN_CACHE_LIMIT:
-        _TOKEN_CACHE.clear()
-    _TOKEN_CACHE[sentence] = out
     return out
 
 
@@ -408,24 +404,29 @@ def _names_a_thing(body: str, toks: list[Token], j: int) -> bool:
 
 def _vetoed(words: Sequence[Token]) -> bool:
     """Organisation, place, outlet or calendar word in the sequence: not a person."""
+    return _vetoed_form(tuple((w.text, w.folded) for w in words))
+
+
+@lru_cache(maxsize=65536)
+def _vetoed_form(words: tuple[tuple[str, str], ...]) -> bool:
+    """`_vetoed` of (text, folded) pairs: it reads nothing else, and news repeats its names,
+    so each distinct spelling of a run is judged once."""
     if any(
-        w.folded in ORG_SUFFIXES and not (n == 0 and w.folded in GIVEN_NAMES)
-        for n, w in enumerate(words)
+        f in ORG_SUFFIXES and not (n == 0 and f in GIVEN_NAMES) for n, (_t, f) in enumerate(words)
     ):
         return True  # "Major League Soccer", "Safe Work Alliance" (but "Bill Gates")
-    joined = " ".join(w.folded for w in words)
+    joined = " ".join(f for _t, f in words)
     if joined in PLACE_WORDS:
         return True
-    given_first = len(words) >= 2 and words[0].folded in GIVEN_NAMES
-    for n, w in enumerate(words):
-        f = w.folded
-        if w.text in ACRONYMS:
+    given_first = len(words) >= 2 and words[0][1] in GIVEN_NAMES
+    for n, (text, f) in enumerate(words):
+        if text in ACRONYMS:
             return True
         if f in GIVEN_NAMES or (given_first and n == len(words) - 1 and f in PLACE_WORDS):
             continue  # "George Washington", "Jack London": a place word as a surname
         if f in PLACE_WORDS or f in DEMONYMS or f in NOT_NAME_WORDS or f in NATION_OF:
             return True
-        if any(c.isdigit() for c in w.text):
+        if any(c.isdigit() for c in text):
             return True
     return False
 
@@ -594,7 +595,8 @@ def _find_candidates(
         body = articles[at.article].body
         per: list[tuple[Sentence, list[Token], list[tuple[int, int]]]] = []
         for sent, toks in at.sentences:
-            runs = _runs(body, toks)
+            runs, sent_orgs = _sentence_runs(body, sent)
+            orgs |= sent_orgs
             trimmed: list[tuple[int, int]] = []
             for i, j in runs:
                 if (
@@ -616,7 +618,6 @@ def _find_candidates(
                         if "-" in t.text:
                             alone.update(t.text.split("-"))
             per.append((sent, toks, trimmed))
-            _org_evidence(toks, runs, orgs)
         runs_by_sentence.append(per)
 
     cands: list[_Candidate] = []
@@ -692,8 +693,22 @@ def _find_candidates(
     return cands, alone
 
 
+@lru_cache(maxsize=16384)
+def _sentence_runs(
+    body: str, sent: Sentence
+) -> tuple[tuple[tuple[int, int], ...], frozenset[tuple[str, ...]]]:
+    """The name-like runs of a sentence (`_runs`) and the organisations its grammar shows
+    (`_org_evidence`). Both read the sentence alone, so they are worked out once per sentence
+    and kept, like its tokens, for the next comparison."""
+    toks = tokenize(sent)
+    runs = _runs(body, toks)
+    orgs: set[tuple[str, ...]] = set()
+    _org_evidence(toks, runs, orgs)
+    return tuple(runs), frozenset(orgs)
+
+
 def _org_evidence(
-    toks: list[Token], runs: list[tuple[int, int]], orgs: set[tuple[str, ...]]
+    toks: list[Token], runs: Sequence[tuple[int, int]], orgs: set[tuple[str, ...]]
 ) -> None:
     """Record capitalised runs that the grammar shows to be organisations: the object of
     "shares in/of", the owner of "'s shares", the antecedent of ", which", or the subject of
@@ -966,7 +981,6 @@ def _role_mentions(body: str, art: _ArticleTokens, clusters: list[_Cluster]) -> 
 
 def find_people(articles: Sequence[Article]) -> list[Person]:
     """People named in the articles, most mentioned first, merged across articles."""
-    clear_token_cache()
     arts = _tokenize_all(articles)
     cands, _alone = _find_candidates(articles, arts)
     clusters = _cluster(cands)
@@ -997,18 +1011,20 @@ def find_people(articles: Sequence[Article]) -> list[Person]:
     # Span -> (cluster, candidate) in one dict: looking the candidate up again per mention was
     # quadratic on long articles that repeat a name thousands of times.
     # (Same choice as before: the last cluster holding a span, its first candidate there.)
-    full_spans: dict[tuple[int, int], tuple[_Cluster, _Candidate]] = {}
+    # Per article, keyed by start: no key tuple to build for each of the article's words.
+    full_spans: dict[int, dict[int, tuple[_Cluster, _Candidate]]] = {}
     for cl in clusters:
         for c in reversed(cl.candidates):
-            full_spans[(c.article, c.start)] = (cl, c)
+            full_spans.setdefault(c.article, {})[c.start] = (cl, c)
 
     for at in arts:
         body = articles[at.article].body
+        spans = full_spans.get(at.article, {})
         for sent, toks in at.sentences:
             i = 0
             while i < len(toks):
                 t = toks[i]
-                hit = full_spans.get((at.article, t.start))
+                hit = spans.get(t.start)
                 if hit is not None:
                     cl, cand = hit
                     cl.mentions.append(

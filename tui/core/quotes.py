@@ -49,8 +49,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
+from operator import itemgetter
 
 from .article import Article, Sentence
 from .model import DiffOp, Mention, Person, Quote, QuoteLink
@@ -68,6 +68,7 @@ from .names import (
     fold,
 )
 from .people import Token, gender_of, is_speech, tokenize
+from .text import word_opcodes
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -1465,13 +1466,6 @@ def _outside_quotes(body: str, start: int, end: int, pieces: list[_Piece]) -> st
     return " ".join(out)
 
 
-def _words(text: str, base: int) -> list[tuple[str, int, int]]:
-    """Words of a quote with body offsets, folded for comparison."""
-    if not base:
-        return list(_rel_words(text))
-    return [(w, base + a, base + b) for w, a, b in _rel_words(text)]
-
-
 @lru_cache(maxsize=8192)
 def _rel_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """Words of a text with offsets into it: repeated renderings are split once."""
@@ -1513,8 +1507,11 @@ class _Features:
     pairs: frozenset[tuple[str, str]]
 
 
+@lru_cache(maxsize=8192)
 def _features(text: str) -> _Features:
-    ws = _words(text, 0)
+    """The features of a quote's text (a pure function of it: outlets repeat quotes, and
+    the next comparison of the same articles finds them again)."""
+    ws = list(_rel_words(text))
     words = tuple(w for w, _, _ in ws)
     return _Features(
         words, frozenset(words), frozenset(_content(ws)), frozenset(itertools.pairwise(words))
@@ -1538,31 +1535,22 @@ def _contained(short: list[str], long_: list[str]) -> bool:
     return n > 0 and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
-def _diff(
-    left: Quote,
-    right: Quote,
-    memo: dict[tuple[str, str], list[tuple[str, int, int, int, int]]] | None = None,
-) -> tuple[DiffOp, ...]:
-    """Word diff of two quotes in body offsets. The opcodes depend only on the two texts, so
-    a repeated pair of renderings is matched once (`memo`)."""
-    lw = _words(left.text, left.start)
-    rw = _words(right.text, right.start)
-    key = (left.text, right.text)
-    opcodes = memo.get(key) if memo is not None else None
-    if opcodes is None:
-        sm = SequenceMatcher(a=[w for w, _, _ in lw], b=[w for w, _, _ in rw], autojunk=False)
-        opcodes = sm.get_opcodes()
-        if memo is not None:
-            memo[key] = opcodes
+def _diff(left: Quote, right: Quote) -> tuple[DiffOp, ...]:
+    """Word diff of two quotes in body offsets."""
+    lw = _rel_words(left.text)
+    rw = _rel_words(right.text)
+    lo, ro = left.start, right.start
     ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in opcodes:
-        ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else left.start)
+    for tag, i1, i2, j1, j2 in word_opcodes(
+        _features(left.text).words, _features(right.text).words
+    ):
+        # Offsets into each quote's text; an empty side sits where its neighbour ends.
+        ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else 0)
         le = lw[i2 - 1][2] if i1 < i2 else ls
-        rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else right.start)
+        rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else 0)
         re_ = rw[j2 - 1][2] if j1 < j2 else rs
-        lt = left.text[ls - left.start : le - left.start]
-        rt = right.text[rs - right.start : re_ - right.start]
-        ops.append(DiffOp(tag, ls, le, rs, re_, lt, rt))  # type: ignore[arg-type]
+        lt, rt = left.text[ls:le], right.text[rs:re_]
+        ops.append(DiffOp(tag, lo + ls, lo + le, ro + rs, ro + re_, lt, rt))  # type: ignore[arg-type]
     return tuple(ops)
 
 
@@ -1670,10 +1658,12 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
                             )
                         if contained:
                             cands.append((min(_score(fi, fj), 0.99), x, y, True))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    # Best score first, then by the two quotes: two stable C-keyed passes, not a Python
+    # key function per candidate (a long article has thousands).
+    cands.sort(key=itemgetter(1, 2))
+    cands.sort(key=itemgetter(0), reverse=True)
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []
-    memo: dict[tuple[str, str], list[tuple[str, int, int, int, int]]] = {}
     for score, i, j, partial in cands:
         a, b = quotes[i], quotes[j]
         if not partial:
@@ -1685,9 +1675,7 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
         mismatch = (
             left.speaker is not None and right.speaker is not None and left.speaker != right.speaker
         )
-        links.append(
-            QuoteLink(left.id, right.id, round(score, 3), _diff(left, right, memo), mismatch)
-        )
+        links.append(QuoteLink(left.id, right.id, round(score, 3), _diff(left, right), mismatch))
     links.sort(key=lambda lk: (lk.left, lk.right))
     return links
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -284,6 +285,20 @@ def sentence_tokens(text: str, base: int = 0) -> tuple[Token, ...]:
 def _word_forms(w: str) -> tuple[str, str, bool, bool]:
     n = normalise(w)
     return n, stem(w), n in STOPWORDS, w[:1].isupper()
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+@lru_cache(maxsize=16384)
+def word_opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Opcode, ...]:
+    """difflib's opcodes turning word sequence `a` into `b` (no autojunk: news repeats "the").
+
+    The one word diff of the engine (passage diffs, name swaps, quote wording, quote links):
+    it depends only on the words, not on where they stand, so a pair of sentences compared
+    again (another counterpart, another comparison, text moved by an edit) is matched once.
+    """
+    return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
 _NUM_RE = re.compile(r"^[$€£¥]?(\d+(?:[.,]\d+)*)(%|st|nd|rd|th)?$")

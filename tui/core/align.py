@@ -299,11 +299,16 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 _FRACTION_POINTS = {"half-point": 50.0, "quarter-point": 25.0}
 
 
+@lru_cache(maxsize=16384)
 def _featurise(
     sent: Sentence,
 ) -> tuple[dict[str, float], int, frozenset[str], frozenset[str]]:
     """Raw boosted term frequencies of a sentence, its number of content words, its name
-    terms and the terms that end a name (one per entity)."""
+    terms and the terms that end a name (one per entity).
+
+    A pure function of the sentence, so it is memoised like the sentence's tokens: comparing
+    again after an edit re-reads only the sentences that changed. Callers must not change the
+    returned dict."""
     text = sent.text
     base = sent.start
     regions = quote_regions(text) if ('"' in text or "“" in text or "”" in text) else []
@@ -407,7 +412,7 @@ def _featurise(
             if r < len(regions) and regions[r][0] <= pos:
                 boost *= BOOST_QUOTE
         tf[term] += boost
-    return tf, content, frozenset(names), frozenset(heads)
+    return dict(tf), content, frozenset(names), frozenset(heads)
 
 
 def _prepare(articles: Sequence[Article]) -> list[list[_Sent]]:
@@ -445,12 +450,25 @@ def _prepare(articles: Sequence[Article]) -> list[list[_Sent]]:
             raw = {t: f * idf[t] for t, f in tf.items()}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vec = {t: v / norm for t, v in raw.items()}
-            lower = fold(s.text[_dateline(s) :]).lower()
+            lower = _lowered(s)
             sents.append(
                 _Sent(s.index, lower, vec, content, k / n, raw, sum(raw.values()), names, heads)
             )
         out.append(sents)
     return out
+
+
+@lru_cache(maxsize=16384)
+def _lowered(sent: Sentence) -> str:
+    """The sentence as token_set_ratio reads it: folded, lowercase, without its dateline."""
+    return fold(sent.text[_dateline(sent) :]).lower()
+
+
+@lru_cache(maxsize=65536)
+def _token_set(a: str, b: str) -> float:
+    """rapidfuzz's token_set_ratio in 0..1, memoised: re-comparing after an edit scores the
+    same candidate pairs again."""
+    return fuzz.token_set_ratio(a, b) / 100.0
 
 
 def _discount_topics(idf: dict[str, float], art_df: list[dict[str, int]], sizes: list[int]) -> None:
@@ -563,7 +581,7 @@ def pair_score(a: _Sent, b: _Sent, cos: float | None = None) -> tuple[float, boo
     if cos is None:
         st, bt = small.terms, big.terms
         cos = sum(st[t] * bt[t] for t in shared)
-    tsr = fuzz.token_set_ratio(a.lower, b.lower) / 100.0
+    tsr = _token_set(a.lower, b.lower)
     # Raw text shares stopwords, so unrelated news sentences already reach ~0.5: rescale so
     # that TSR_FLOOR counts as nothing.
     tsr = max(0.0, (tsr - TSR_FLOOR) / (1.0 - TSR_FLOOR))

@@ -196,6 +196,7 @@ _UNDECOMPOSED = str.maketrans(
      "Ħ": "H", "ħ": "h", "ı": "i", "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
      "Þ": "Th", "þ": "th"}
 )  # fmt: skip
+_UNDECOMPOSED_CHARS = frozenset(chr(c) for c in _UNDECOMPOSED)
 
 
 def fold(text: str) -> str:
@@ -204,7 +205,8 @@ def fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     if text.isascii():
         return text
-    text = text.translate(_UNDECOMPOSED)
+    if not _UNDECOMPOSED_CHARS.isdisjoint(text):
+        text = text.translate(_UNDECOMPOSED)
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed == text:  # curly quotes and dashes: nothing to strip
         return text

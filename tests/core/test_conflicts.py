@@ -90,10 +90,29 @@ def test_amounts_with_multipliers_conflict_when_they_differ() -> None:
         ("The company employs 1,200 people in Lensk.", "The company employs 1200 people in Lensk."),
         ("The fine was $2 billion.", "The fine was $2,000,000,000."),
         ("Unemployment fell to 4 per cent in May.", "Unemployment fell to 4% in May."),
+        # Durations compare in days, and "three-day" is one word.
+        (
+            "Dockers began a three-day strike at Gothenburg on Monday.",
+            "Dockers began a 72-hour strike at Gothenburg on Monday.",
+        ),
+        ("The ban lasts two weeks, the league said.", "The ban lasts 14 days, the league said."),
     ],
 )
 def test_equal_numbers_written_differently_do_not_conflict(left: str, right: str) -> None:
     assert _conflicts(left, right) == ()
+
+
+def test_durations_that_differ_conflict_in_their_own_words() -> None:
+    (c,) = _conflicts(
+        "Dockers began a three-day strike at Gothenburg on Monday.",
+        "Dockers began a four-day strike at Gothenburg on Monday.",
+    )
+    assert (c.kind, c.left, c.right, c.note) == (
+        "number",
+        "three-day",
+        "four-day",
+        "different number of days",
+    )
 
 
 def test_per_is_a_rate_not_a_percentage() -> None:

@@ -92,6 +92,7 @@ from .text import (
     phrase_concepts,
     quote_regions,
     sentence_tokens,
+    spelled_duration,
     stem,
     word_opcodes,
 )
@@ -283,16 +284,6 @@ def _number_role(toks: Sequence[Token], k: int) -> tuple[str, float] | None:
     return CONCEPTS.get(st, st), 1.0
 
 
-def _spelled_duration(norm: str) -> float | None:
-    """Days in a spelled-out count joined to its unit ("three-day", "two-week"), which the
-    tokeniser keeps as one word, unlike "30-day"."""
-    head, sep, tail = norm.partition("-")
-    if not sep or head not in NUMBER_WORDS:
-        return None
-    per = DAYS_PER.get(stem(tail))
-    return None if per is None else round(NUMBER_WORDS[head] * per, 6)
-
-
 _AGENT_ENDINGS = ("er", "eer", "ist", "ian")
 # Fractions that are quantities only before a unit ("a quarter of a percentage point").
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -395,7 +386,7 @@ def _featurise(
             term = CONCEPTS.get(term, term)
             days = DURATION_WORDS.get(t.norm)
             if days is None:
-                days = _spelled_duration(t.norm)
+                days = spelled_duration(t.norm)
             if days is not None:  # "month-long" = "30-day", "three-day" = "72-hour"
                 tf["#" + _fmt(days)] += BOOST_NUMBER / 2
                 term = "#u:day"

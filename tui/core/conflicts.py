@@ -32,6 +32,7 @@ from .article import Article, Sentence
 from .model import Conflict, Passage
 from .text import (
     CURRENCY,
+    DAYS_PER,
     MONTHS,
     MULTIPLIERS,
     NUMBER_WORDS,
@@ -47,6 +48,7 @@ from .text import (
     number_value,
     quote_regions,
     sentence_tokens,
+    spelled_duration,
     weekday_of,
     word_opcodes,
 )
@@ -68,6 +70,7 @@ class _Num:
     unit_text: str  # the unit word as the article writes it, for the note
     prev: str  # stem of the content word just before the number
     ordinal: bool
+    count: float | None = None  # the number as written, when `value` is in days
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +269,13 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
             if t.start in skip:
                 k += 1
                 continue
+            days = spelled_duration(t.norm) if "-" in t.norm else None
+            if days is not None:
+                # "a three-day strike": the count and its unit are one word.
+                count = NUMBER_WORDS[t.norm.partition("-")[0]]
+                out.append(_Num(days, t.text, t.start, t.end, "day", "days", "", False, count))
+                k += 1
+                continue
             value = _token_value(t)
             if value is None:
                 k += 1
@@ -287,6 +297,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                 value *= mult
                 end_k += 1
             unit = unit_text = ""
+            count = value
             if t.text[:1] in CURRENCY:
                 unit = t.text[:1]
             elif t.text.endswith("%"):
@@ -302,6 +313,9 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                     end_k += 2
                 elif not unit and not nxt_tok.stop and not nxt_tok.capital:
                     unit, unit_text = nxt_tok.stem, nxt_tok.text
+                    if unit in DAYS_PER:
+                        # Durations compare in days: "72 hours" is "three days".
+                        value *= DAYS_PER[unit]
             prev = ""
             for j in range(k - 1, max(-1, k - 4), -1):
                 if not toks[j].stop and _token_value(toks[j]) is None:
@@ -323,6 +337,7 @@ def _numbers(body: str, sentences: list[list[Token]], skip: set[int]) -> list[_N
                     unit_text,
                     prev,
                     bool(ordinal),
+                    count if count != value else None,
                 )
             )
             k = end_k + 1
@@ -357,8 +372,13 @@ def _same_quantity(a: _Num, b: _Num) -> bool:
     if a.ordinal != b.ordinal:
         return False
     if a.unit and b.unit:
-        return a.unit == b.unit
+        return _measure(a.unit) == _measure(b.unit)
     return bool(a.prev) and a.prev == b.prev and not a.unit and not b.unit
+
+
+def _measure(unit: str) -> str:
+    """What a unit measures: every duration unit counts days (see `_numbers`)."""
+    return "day" if unit in DAYS_PER else unit
 
 
 def _close(a: float, b: float) -> bool:
@@ -432,7 +452,7 @@ def _one_sided(n: _Num, others: list[_Num], other_stems: frozenset[str]) -> bool
     if n.ordinal or any(_same_quantity(n, o) for o in others):
         return False
     # "the two sides", "one of them": small counts in words are phrasing, not a detail.
-    if n.value <= 2 and not n.text[:1].isdigit():
+    if (n.value if n.count is None else n.count) <= 2 and not n.text[:1].isdigit():
         return False
     anchors = {a for a in (n.unit, n.prev) if a and a not in _SIGNS}
     return bool(anchors & other_stems)

@@ -530,6 +530,18 @@ PERCENT_WORDS = frozenset({"percent", "pct", "%"})
 # Durations count days, so "72-hour" meets "three-day" and "month-long" meets "30-day".
 DAYS_PER: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 DURATION_WORDS: dict[str, float] = {f"{unit}-long": days for unit, days in DAYS_PER.items()}
+
+
+def spelled_duration(norm: str) -> float | None:
+    """Days in a spelled-out count joined to its unit ("three-day", "two-week"), which the
+    tokeniser keeps as one word, unlike "30-day" (a number, then the unit)."""
+    head, sep, tail = norm.partition("-")
+    if not sep or head not in NUMBER_WORDS:
+        return None
+    per = DAYS_PER.get(stem(tail))
+    return None if per is None else round(NUMBER_WORDS[head] * per, 6)
+
+
 # Nouns news counts people with: a number before any of them counts people, so "two miners"
 # and "three workers" are one kind of quantity (a death toll that disagrees).
 _PEOPLE_TEXT = """people person persons men women children civilians workers miners soldiers

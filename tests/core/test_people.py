@@ -686,3 +686,11 @@ def test_a_champion_is_named_by_the_title_sports_pages_give() -> None:
     )
     assert len(people) == 1
     assert {"Aygerim Nurlanova", "Aigerim Nurlanova"} <= set(people[0].aliases)
+
+
+def test_a_name_joined_by_an_ampersand_is_a_firm() -> None:
+    text = (
+        "John Smith & Partners declined to comment. Procter & Gamble said sales rose. "
+        "Anna Keller of Keller & Partners said it would appeal."
+    )
+    assert names_in(text) == ["Anna Keller"]

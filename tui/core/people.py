@@ -402,6 +402,13 @@ def _names_a_thing(body: str, toks: list[Token], j: int) -> bool:
     return False
 
 
+def _ampersand(toks: list[Token], i: int, j: int) -> bool:
+    """A name joined by "&" to another capitalised word names a firm ("Keller & Partners",
+    "Procter & Gamble", "Johnson & Johnson"), never a person."""
+    after = j + 1 < len(toks) and toks[j].text == "&" and toks[j + 1].capitalised
+    return after or (i >= 2 and toks[i - 1].text == "&" and toks[i - 2].capitalised)
+
+
 def _vetoed(words: Sequence[Token]) -> bool:
     """Organisation, place, outlet or calendar word in the sequence: not a person."""
     return _vetoed_form(tuple((w.text, w.folded) for w in words))
@@ -641,7 +648,7 @@ def _find_candidates(
                 prev = toks[i - 1] if i > 0 else None
                 if prev is not None and prev.folded in _DETERMINERS and title is None:
                     continue  # "the Oval Office", "a Fox Business interview"
-                if _vetoed(words) or _names_a_thing(body, toks, j):
+                if _vetoed(words) or _names_a_thing(body, toks, j) or _ampersand(toks, i, j):
                     continue
                 if title is None:
                     after = _title_after(body, toks, j)

@@ -307,8 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for n in notes:
         print(n)
-    print("align ms = median of repeated runs (word caches warm, as when re-comparing after an")
-    print("edit); cold ms = one run with every cache cleared first")
+    print("align ms = median of repeated runs with the engine's memos warm (word, sentence and")
+    print("passage-pair results kept, as when the same articles are compared again); cold ms =")
+    print("one run with every cache cleared first (a user's first comparison)")
     print("speedup = naive all-pairs difflib matrix / align_articles (both single-threaded)")
     print("recall = share of generated sentence/paraphrase pairs that align_articles found")
     print("compare ms = the whole engine: alignment + people + quotes (median, caches warm);")

@@ -298,8 +298,7 @@ def _featurise(
     terms and the terms that end a name (one per entity).
 
     A pure function of the sentence, so it is memoised like the sentence's tokens: comparing
-    again after an edit re-reads only the sentences that changed. Callers must not change the
-    returned dict."""
+    the same articles again re-reads nothing. Callers must not change the returned dict."""
     text = sent.text
     base = sent.start
     regions = quote_regions(text) if ('"' in text or "“" in text or "”" in text) else []
@@ -763,33 +762,37 @@ def _group(edges: list[_Edge]) -> list[_Group]:
     return out
 
 
-class _Tokens:
-    """Per-article cache of sentence tokens, built only for sentences that get aligned."""
+def _passage_tokens(sents: tuple[Sentence, ...]) -> tuple[list[Token], set[int]]:
+    """The tokens of consecutive sentences, and the positions that start a sentence."""
+    out: list[Token] = []
+    first: set[int] = set()
+    for s in sents:
+        first.add(len(out))
+        out.extend(sentence_tokens(s.text, s.start))
+    return out, first
 
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self._cache: dict[int, list[Token]] = {}
 
-    def sentence(self, index: int) -> list[Token]:
-        toks = self._cache.get(index)
-        if toks is None:
-            s = self.article.sentences[index]
-            toks = list(sentence_tokens(s.text, s.start))
-            self._cache[index] = toks
-        return toks
+@lru_cache(maxsize=4096)
+def _details(
+    lbody: str, lsents: tuple[Sentence, ...], rbody: str, rsents: tuple[Sentence, ...]
+) -> tuple[tuple[SharedSpan, ...], tuple[DiffOp, ...], bool]:
+    """Shared spans and word diff of two passages, and whether they are prose at all.
 
-    def passage(self, indices: Sequence[int]) -> tuple[list[Token], set[int]]:
-        """The tokens of consecutive sentences, and the positions that start a sentence."""
-        out: list[Token] = []
-        first: set[int] = set()
-        for i in indices:
-            first.add(len(out))
-            out.extend(self.sentence(i))
-        return out, first
-
-    def span(self, indices: Sequence[int]) -> tuple[int, int]:
-        sents = self.article.sentences
-        return sents[indices[0]].start, sents[indices[-1]].end
+    Passages longer than MAX_DETAIL_WORDS (a "sentence" of thousands of words from a file
+    without punctuation) are not prose a reader compares word by word: the pair is kept with
+    one whole-passage diff op and no spans, since both are quadratic. A pure function of the
+    passages' sentences in their bodies, so it is memoised: comparing the same articles
+    again recomputes nothing.
+    """
+    lt, lfirst = _passage_tokens(lsents)
+    rt, rfirst = _passage_tokens(rsents)
+    lspan = (lsents[0].start, lsents[-1].end)
+    rspan = (rsents[0].start, rsents[-1].end)
+    if len(lt) > MAX_DETAIL_WORDS or len(rt) > MAX_DETAIL_WORDS:
+        (ls, le), (rs, re_) = lspan, rspan
+        return (), (DiffOp("replace", ls, le, rs, re_, lbody[ls:le], rbody[rs:re_]),), False
+    shared = shared_spans(lbody, lt, lfirst, rbody, rt, rfirst, lspan)
+    return shared, word_diff(lbody, lt, lspan, rbody, rt, rspan), True
 
 
 @lru_cache(maxsize=65536)
@@ -943,33 +946,16 @@ def align_pair(
     if not ls or not rs:
         return []
     groups = _group(_match(ls, rs))
-    ltok, rtok = _Tokens(left), _Tokens(right)
     out: list[Alignment] = []
     for li, ri, score, mutual in groups:
-        lidx = [ls[i].index for i in li]
-        ridx = [rs[j].index for j in ri]
-        (lt, lfirst), (rt, rfirst) = ltok.passage(lidx), rtok.passage(ridx)
-        lspan, rspan = ltok.span(lidx), rtok.span(ridx)
-        lp = Passage(a, tuple(lidx))
-        rp = Passage(b, tuple(ridx))
-        if len(lt) > MAX_DETAIL_WORDS or len(rt) > MAX_DETAIL_WORDS:
-            # Not prose a reader compares word by word (a "sentence" of thousands of words
-            # from a file without punctuation): keep the pair, skip the quadratic details.
-            ls_, le_ = lspan
-            rs_, re_ = rspan
-            whole = DiffOp("replace", ls_, le_, rs_, re_, left.body[ls_:le_], right.body[rs_:re_])
-            out.append(Alignment(lp, rp, round(score, 4), (), (whole,), ()))
-            continue
-        out.append(
-            Alignment(
-                left=lp,
-                right=rp,
-                score=round(score, 4),
-                shared=shared_spans(left.body, lt, lfirst, right.body, rt, rfirst, lspan),
-                diff=word_diff(left.body, lt, lspan, right.body, rt, rspan),
-                conflicts=_conflicts(left, lp, right, rp, mutual),
-            )
-        )
+        lidx = tuple(ls[i].index for i in li)
+        ridx = tuple(rs[j].index for j in ri)
+        lp, rp = Passage(a, lidx), Passage(b, ridx)
+        lsents = tuple(left.sentences[i] for i in lidx)
+        rsents = tuple(right.sentences[j] for j in ridx)
+        shared, diff, prose = _details(left.body, lsents, right.body, rsents)
+        conflicts = _conflicts(left, lp, right, rp, mutual) if prose else ()
+        out.append(Alignment(lp, rp, round(score, 4), shared, diff, conflicts))
     return out
 
 

@@ -118,9 +118,9 @@ def _sentence_facts(body: str, sent: Sentence) -> _SentenceFacts:
     )
 
 
-def _passage_facts(article: Article, passage: Passage) -> _SentenceFacts:
+def _passage_facts(body: str, sents: tuple[Sentence, ...]) -> _SentenceFacts:
     """The facts of a passage's sentences in order, as one (most passages are one sentence)."""
-    facts = [_sentence_facts(article.body, article.sentences[i]) for i in passage.sentences]
+    facts = [_sentence_facts(body, s) for s in sents]
     if len(facts) == 1:
         return facts[0]
     return _SentenceFacts(
@@ -134,19 +134,14 @@ def _passage_facts(article: Article, passage: Passage) -> _SentenceFacts:
     )
 
 
-def _name_flags(article: Article, passage: Passage) -> list[bool]:
+def _name_flags(body: str, sents: tuple[Sentence, ...]) -> list[bool]:
     """name_like() of each word of a passage, sentence by sentence (a sentence's first word
     is judged by the word after it)."""
     out: list[bool] = []
-    for i in passage.sentences:
-        toks = list(_sentence_facts(article.body, article.sentences[i]).tokens)
+    for s in sents:
+        toks = list(_sentence_facts(body, s).tokens)
         out += [name_like(toks, k) for k in range(len(toks))]
     return out
-
-
-def _passage_span(article: Article, passage: Passage) -> tuple[int, int]:
-    sents = article.sentences
-    return sents[passage.sentences[0]].start, sents[passage.sentences[-1]].end
 
 
 def _after(body: str, tok: Token) -> str:
@@ -686,9 +681,25 @@ def find_conflicts(
     """Conflicts between two aligned passages (numbers, dates, names, quoted words)."""
     if not left_passage.sentences or not right_passage.sentences:
         return ()
-    lb, rb = left_article.body, right_article.body
-    lf = _passage_facts(left_article, left_passage)
-    rf = _passage_facts(right_article, right_passage)
+    return passage_conflicts(
+        left_article.body,
+        tuple(left_article.sentences[i] for i in left_passage.sentences),
+        right_article.body,
+        tuple(right_article.sentences[i] for i in right_passage.sentences),
+    )
+
+
+@lru_cache(maxsize=4096)
+def passage_conflicts(
+    lb: str, lsents: tuple[Sentence, ...], rb: str, rsents: tuple[Sentence, ...]
+) -> tuple[Conflict, ...]:
+    """`find_conflicts` of two passages given as their sentences of their articles' bodies.
+
+    A pure function of what it reads (the passages' sentences in their bodies), so it is
+    memoised: comparing the same articles again re-checks nothing.
+    """
+    lf = _passage_facts(lb, lsents)
+    rf = _passage_facts(rb, rsents)
     if len(lf.tokens) > MAX_WORDS or len(rf.tokens) > MAX_WORDS:
         return ()  # not a passage of prose; the comparisons below are quadratic
     lflat, rflat = list(lf.tokens), list(rf.tokens)
@@ -704,15 +715,15 @@ def find_conflicts(
     # Names only matter when each side has a capitalised word the other lacks (most pairs
     # share all their names, and the check below is much cheaper than the name rules).
     if lf.caps - rf.norms and rf.caps - lf.norms:
-        lnames = _name_flags(left_article, left_passage)
-        rnames = _name_flags(right_article, right_passage)
+        lnames = _name_flags(lb, lsents)
+        rnames = _name_flags(rb, rsents)
         out += _name_conflicts(lb, lflat, lnames, rb, rflat, rnames)
     out += _quote_conflicts(
         lb,
-        _passage_span(left_article, left_passage),
+        (lsents[0].start, lsents[-1].end),
         lflat,
         rb,
-        _passage_span(right_article, right_passage),
+        (rsents[0].start, rsents[-1].end),
         rflat,
     )
     out.sort(key=lambda c: c.left_span or c.right_span or (0, 0))

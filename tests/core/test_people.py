@@ -694,3 +694,18 @@ def test_a_name_joined_by_an_ampersand_is_a_firm() -> None:
         "Anna Keller of Keller & Partners said it would appeal."
     )
     assert names_in(text) == ["Anna Keller"]
+
+
+def test_a_member_of_parliament_is_titled_by_the_initials_news_uses() -> None:
+    people = find_people(
+        [
+            parse_article(
+                "Brackwell and Eastmoor MP Sarah Quilliam said she had been inundated. "
+                "MEP Guy Verhofstadt told reporters the vote was lost."
+            )
+        ]
+    )
+    assert [(p.name, p.titles) for p in people] == [
+        ("Sarah Quilliam", ("Eastmoor MP",)),
+        ("Guy Verhofstadt", ("MEP",)),
+    ]

@@ -40,7 +40,7 @@ HONORIFICS = _words(
     rev. father sister brother saint st st. field marshal commissioner attorney inspector
     superintendent detective officer chairman chairwoman chairperson director deputy
     councillor councilman councilwoman alderman mufti patriarch metropolitan grand duke
-    duchess baron baroness count countess shah crown-prince vice-president
+    duchess baron baroness count countess shah crown-prince vice-president mp mep msp
     """
 )
 

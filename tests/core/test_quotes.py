@@ -1031,3 +1031,21 @@ def test_it_said_is_the_body_the_sentence_before_is_about() -> None:
 def test_it_said_names_no_one_without_a_body_as_subject(before: str) -> None:
     text = f'{before} "The levels were far above the limit," it said.'
     assert speakers(text) == [("The levels were far above the limit,", None)]
+
+
+def test_a_colon_hands_the_quote_to_the_subject_over_an_age() -> None:
+    text = (
+        'Café owner Luca Bernardi, 52, fumed: "Everybody knew that bridge was sick. We all '
+        'said it would fall one day."'
+    )
+    assert speakers(text) == [
+        ("Everybody knew that bridge was sick. We all said it would fall one day.", "Luca Bernardi")
+    ]
+
+
+def test_a_colon_after_a_sentence_about_someone_else_names_no_one() -> None:
+    text = (
+        "Mayor Anna Berg spoke after the vote. The council was furious: "
+        '"This is a disgrace to the whole town."'
+    )
+    assert speakers(text) == [("This is a disgrace to the whole town.", None)]

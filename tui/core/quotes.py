@@ -1090,6 +1090,14 @@ def _left_attribution(
             app = ctx.first_person_in(seg[0].start, seg[-1].end) if seg else None
             if app is not None and app[0].start == seg[0].start and app[0].end == seg[-1].end:
                 return _Speaker(app[1].name, "person")
+        # "Café owner Luca Bernardi, 52, fumed: "..."": the person the sentence is about, when
+        # only commas and the verb stand between them and the colon.
+        sent = ctx.sentence_at(piece.open)
+        hit = _subject_of(ctx, sent, toks) if hit is None and sent is not None else None
+        if hit is not None and hit[0].end <= before[-1].start:
+            tail = _words_in(toks, hit[0].end, before[-1].start)
+            if len(tail) <= _COLON_TAIL and not any(t.text in _HARD_STOPS for t in tail):
+                return _Speaker(hit[1].name, "person")
     return False
 
 
@@ -1152,6 +1160,8 @@ def _subject_of(
 
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+# Words between a subject and the colon that hands it the quote: "Luca Bernardi, 52, fumed:".
+_COLON_TAIL = 6
 
 
 def _record_events(ctx: _ArticleContext) -> None:

@@ -1049,3 +1049,11 @@ def test_a_colon_after_a_sentence_about_someone_else_names_no_one() -> None:
         '"This is a disgrace to the whole town."'
     )
     assert speakers(text) == [("This is a disgrace to the whole town.", None)]
+
+
+def test_a_body_framing_a_quote_may_carry_an_appositive() -> None:
+    text = (
+        "Autovia Nord, the company that manages the road on behalf of the Province, expressed "
+        '"profound sorrow" on Thursday.'
+    )
+    assert speakers(text) == [("profound sorrow", "Autovia Nord")]

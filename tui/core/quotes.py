@@ -1361,9 +1361,25 @@ def _subject_np(words: list[Token]) -> tuple[list[Token], int] | None:
         return None
     if words[k - 1].capitalised and k + 1 < len(words) and _past_verb(words[k + 1]):
         k += 1  # "The AIU panel rejected", "Rival Nordport's management decided"
+    np = words[lead:k]
+    if words[k].text == "," and words[k - 1].capitalised:
+        # "Autovia Nord, the company that manages the road, expressed": over one appositive.
+        close = next(
+            (
+                m
+                for m in range(k + 1, min(len(words), k + _APPOSITIVE_WORDS))
+                if words[m].text == ","
+            ),
+            None,
+        )
+        if close is None or any(t.text in _HARD_STOPS for t in words[k + 1 : close]):
+            return None
+        k = close + 1
+        if k >= len(words):
+            return None
     if not _past_verb(words[k]):
         return None
-    return words[lead:k], k
+    return np, k
 
 
 def _past_verb(t: Token) -> bool:
@@ -1371,6 +1387,7 @@ def _past_verb(t: Token) -> bool:
 
 
 _SENTENCE_CONJUNCTIONS = frozenset({"but", "and", "yet"})
+_APPOSITIVE_WORDS = 16
 
 
 def _next_subject(ctx: _ArticleContext, piece: _Piece, sent: Sentence) -> _Speaker | bool:

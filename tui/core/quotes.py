@@ -577,16 +577,13 @@ def _it_source(ctx: _ArticleContext, pos: int) -> _Speaker | None:
     k = ctx.position.get(sent.index, 0) if sent is not None else 0
     if sent is None or k == 0 or ctx.sentences[k - 1].paragraph != sent.paragraph:
         return None
-    prev = ctx.sentences[k - 1]
-    words = _words_in(ctx.tokens[k - 1], prev.start, prev.end)
-    found = _subject_np(words)
+    found = _resolved_subject(ctx, ctx.tokens[k - 1])
     if found is None:
         return None
-    np, verb = found
-    if ctx.first_person_in(np[0].start, np[-1].end + 2) is not None:
+    np, sp, _verb = found
+    if sp.kind != "source" or ctx.first_person_in(np[0].start, np[-1].end + 2) is not None:
         return None
-    sp = _resolve_np(ctx, np, words[verb].start)
-    return sp if sp is not None and sp.kind == "source" else None
+    return sp
 
 
 def _pronoun(ctx: _ArticleContext, pos: int, gender: str) -> str | None:
@@ -1133,10 +1130,9 @@ def _main_speaker(
         if hit is None:
             # "But the Athletics Integrity Unit slammed her excuse, saying ...": a named body
             # as the subject of the main verb.
-            words = _words_in(toks, sent.start, before)
-            found = _subject_np(words)
+            found = _resolved_subject(ctx, _words_in(toks, sent.start, before))
             if found is not None:
-                return _resolve_np(ctx, found[0], words[found[1]].start)
+                return found[1]
     return None
 
 
@@ -1336,14 +1332,23 @@ def _source_subject(
     "a tragedy"": a short subject at the sentence start, then a past-tense verb, then the
     quote later in the same clause."""
     words = _words_in(toks, sent.start, piece.open)
+    found = _resolved_subject(ctx, words)
+    if found is None or any(t.text in _HARD_STOPS or t.text == "," for t in words[found[2] :]):
+        return False
+    return found[1]
+
+
+def _resolved_subject(
+    ctx: _ArticleContext, words: list[Token]
+) -> tuple[list[Token], _Speaker, int] | None:
+    """The subject phrase opening `words` (see `_subject_np`), what it names, and the index
+    of its verb; None when there is no such subject or it names no one."""
     found = _subject_np(words)
     if found is None:
-        return False
+        return None
     np, k = found
-    if any(t.text in _HARD_STOPS or t.text == "," for t in words[k:]):
-        return False
     sp = _resolve_np(ctx, np, words[k].start)
-    return sp if sp is not None else False
+    return None if sp is None else (np, sp, k)
 
 
 def _subject_np(words: list[Token]) -> tuple[list[Token], int] | None:

@@ -28,10 +28,10 @@ from typing import Any
 import yaml
 
 from tui.core.article import Article
-from tui.core.comparison import compare
 from tui.core.errors import ParallaxError
-from tui.core.loading import load_article
+from tui.core.ingest import load_article
 from tui.core.model import Comparison, Person, Quote
+from tui.core.pipeline import compare
 
 CORPUS_ROOT = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 LABELS = ("same", "related")

@@ -36,8 +36,8 @@ import time
 import uuid
 from pathlib import Path
 
-from tui.core.comparison import compare
-from tui.core.loading import load_article
+from tui.core.ingest import load_article
+from tui.core.pipeline import compare
 from tui.resources import sample_articles
 
 PARALLAX = Path(sys.executable).with_name("parallax")

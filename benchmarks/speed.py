@@ -7,7 +7,7 @@ retells most of A's sentences in another order and other words (dropped words, s
 clauses, a changed number now and then) and adds sentences of its own, so there is something
 to align. Then it times, in one run:
 
-- `compare()` (tui.core.comparison: the whole engine, people and quotes included),
+- `compare()` (tui.core.pipeline: the whole engine, people and quotes included),
 - `align_articles()` alone (the alignment engine),
 - a naive baseline: difflib `SequenceMatcher.ratio()` over every sentence pair, best per row.
 
@@ -32,17 +32,17 @@ import tracemalloc
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from tui.core import align as align_mod
-from tui.core import conflicts as conflicts_mod
-from tui.core import people as people_mod
-from tui.core import quotes as quotes_mod
-from tui.core import text as text_mod
 from tui.core.align import align_articles
+from tui.core.align import engine as align_mod
 from tui.core.article import Article
-from tui.core.comparison import compare
-from tui.core.loading import load_article, parse_article
+from tui.core.conflicts import engine as conflicts_mod
+from tui.core.ingest import load_article, parse_article
+from tui.core.people import engine as people_mod
 from tui.core.people import find_people
+from tui.core.pipeline import compare
+from tui.core.quotes import engine as quotes_mod
 from tui.core.quotes import find_quotes
+from tui.core.tokens import text as text_mod
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_articles").glob("*.txt"))

@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tui.core.article import Article
-from tui.core.comparison import compare
 from tui.core.errors import ParallaxError
 from tui.core.export import to_json, to_markdown
-from tui.core.loading import parse_article
+from tui.core.ingest import parse_article
 from tui.core.model import Comparison
+from tui.core.pipeline import compare
 
 from .test_hostile_pipeline import strings
 

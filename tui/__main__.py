@@ -61,7 +61,7 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 def _load_all(paths: Sequence[str]) -> list[Article]:
     """Load every file or fail with one line per unreadable file."""
-    from .core.loading import load_article
+    from .core.ingest import load_article
 
     articles: list[Article] = []
     problems: list[str] = []
@@ -78,8 +78,8 @@ def _load_all(paths: Sequence[str]) -> list[Article]:
 
 
 def _compare(argv: Sequence[str]) -> int:
-    from .core.comparison import compare
     from .core.export import check_output, one_line, to_json, to_markdown, write_atomic
+    from .core.pipeline import compare
 
     args = _compare_parser().parse_args(argv)
     if args.output:
@@ -130,7 +130,7 @@ def _read(argv: Sequence[str]) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise ParallaxError("the reader needs a terminal; use `parallax compare` for reports")
 
-    from .core.comparison import compare
+    from .core.pipeline import compare
 
     comparison = compare(_load_all(paths))
     warnings += list(comparison.warnings)

@@ -17,8 +17,7 @@ import pytest
 from rich.console import Console
 
 from tui.core.article import Article, Paragraph, Sentence
-from tui.core.comparison import compare
-from tui.core.loading import load_article
+from tui.core.ingest import load_article
 from tui.core.model import (
     Alignment,
     Comparison,
@@ -31,6 +30,7 @@ from tui.core.model import (
     QuoteLink,
     SharedSpan,
 )
+from tui.core.pipeline import compare
 from tui.resources import sample_articles
 
 Para = tuple[Sequence[str], str | None]

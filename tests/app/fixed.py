@@ -54,7 +54,8 @@ def _article(d: dict[str, Any]) -> Article:
         date=d["date"],
         body=d["body"],
         paragraphs=tuple(
-            Paragraph(p["index"], p["start"], p["end"], p["boilerplate"]) for p in d["paragraphs"]
+            Paragraph(p["index"], p["start"], p["end"], p["boilerplate"], p.get("rule"))
+            for p in d["paragraphs"]
         ),
         sentences=tuple(
             Sentence(s["index"], s["paragraph"], s["start"], s["end"], s["text"])
@@ -91,6 +92,7 @@ def _alignment(d: dict[str, Any]) -> Alignment:
                 _span(c["left_span"]),
                 _span(c["right_span"]),
                 c["note"],
+                c.get("rule"),
             )
             for c in d["conflicts"]
         ),
@@ -124,6 +126,7 @@ def from_dict(data: dict[str, Any]) -> Comparison:
                 q["speaker"],
                 q.get("speaker_kind"),
                 tuple(q.get("same_as", ())),
+                q.get("rule"),
             )
             for q in data["quotes"]
         ),
@@ -148,9 +151,9 @@ def fixed_samples() -> Comparison:
 
 def save_samples() -> None:  # pragma: no cover - run by hand to refresh the test data
     """Recompute the samples' Comparison with today's engine (then update the snapshots)."""
-    from tui.core.comparison import compare
     from tui.core.export import to_json
-    from tui.core.loading import load_article
+    from tui.core.ingest import load_article
+    from tui.core.pipeline import compare
     from tui.resources import sample_articles
 
     comparison = compare([load_article(p) for p in sample_articles()])

@@ -297,8 +297,8 @@ async def test_clicking_a_sidebar_entry_selects_it(fire: Comparison) -> None:
 
 async def test_three_real_articles_are_lettered_and_cycle_with_the_real_loader() -> None:
     """tests/corpus/ceasefire: three outlets, loaded and compared by the real engine."""
-    from tui.core.comparison import compare
-    from tui.core.loading import load_article
+    from tui.core.ingest import load_article
+    from tui.core.pipeline import compare
 
     folder = Path(__file__).parents[1] / "corpus" / "ceasefire"
     paths = sorted(folder.glob("*.txt"))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tui.core.align import align_articles
 from tui.core.article import Article
 from tui.core.errors import ParallaxError
-from tui.core.loading import parse_article
+from tui.core.ingest import parse_article
 from tui.core.model import Alignment
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
@@ -765,7 +765,7 @@ def test_the_same_quoted_reproach_in_two_wordings_aligns() -> None:
 def test_quoted_words_and_quoted_phrases_weigh_more_than_reported_ones() -> None:
     # The design: words inside quotation marks are evidence (a quote is told verbatim), so the
     # same words weigh more inside quotes, stock phrases as much as single words.
-    from tui.core.align import _featurise
+    from tui.core.align.engine import _featurise
     from tui.core.article import Sentence
 
     def weights(text: str) -> dict[str, float]:
@@ -837,7 +837,7 @@ def test_the_samples_link_each_lede_with_the_others_quote(
 def test_a_duration_counts_days_however_it_is_written() -> None:
     """ "three-day" is one word to the tokeniser, "72-hour" a number and a unit: both are
     three days, the same quantity, so each is a number the other sentence shares."""
-    from tui.core.align import _prepare
+    from tui.core.align.engine import _prepare
 
     a = _article("Dockworkers began a three-day strike on Monday over plans to automate cranes.")
     b = _article("Dockers walked out in a 72-hour strike on Monday over the cranes.")

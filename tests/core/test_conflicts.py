@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tui.core.article import Article
 from tui.core.conflicts import find_conflicts
 from tui.core.errors import ParallaxError
-from tui.core.loading import parse_article
+from tui.core.ingest import parse_article
 from tui.core.model import Conflict, Passage
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"

@@ -128,6 +128,7 @@ def test_json_offsets_slice_back_and_schema_keys() -> None:
         {
             "paragraph": 3,
             "kind": "related",
+            "rule": None,
             "start": left["boilerplate"][0]["start"],
             "end": left["boilerplate"][0]["end"],
             "text": "Related article: Fire season starts early",

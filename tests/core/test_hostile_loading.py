@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.errors import LoadError
-from tui.core.loading import load_article, parse_article
+from tui.core.ingest import load_article, parse_article
 
 SENTENCE = "Putin and Trump will meet in the coming days, Kremlin aide Yuri Ushakov said."
 

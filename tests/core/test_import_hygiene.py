@@ -8,8 +8,8 @@ def test_core_imports_no_ui() -> None:
     code = (
         "import importlib, pkgutil, sys\n"
         "import tui.core\n"
-        "for m in pkgutil.iter_modules(tui.core.__path__):\n"
-        "    importlib.import_module('tui.core.' + m.name)\n"
+        "for m in pkgutil.walk_packages(tui.core.__path__, 'tui.core.'):\n"
+        "    importlib.import_module(m.name)\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))\n"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.errors import LoadError
-from tui.core.loading import MAX_BYTES, load_article, parse_article
+from tui.core.ingest import MAX_BYTES, load_article, parse_article
 
 SHARED = Path("/work/shared/articles")
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tui.core.article import Article
 from tui.core.errors import LoadError
-from tui.core.loading import parse_article
+from tui.core.ingest import parse_article
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

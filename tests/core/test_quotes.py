@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.article import Article
-from tui.core.loading import load_article, parse_article
+from tui.core.ingest import load_article, parse_article
 from tui.core.model import Quote, QuoteLink
 from tui.core.people import find_people
 from tui.core.quotes import find_quotes, link_score

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tui.core.article import Paragraph
-from tui.core.loading import parse_article
-from tui.core.segment import segment
+from tui.core.ingest import parse_article
+from tui.core.ingest.segment import segment
 
 
 def split(text: str) -> list[str]:

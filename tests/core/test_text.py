@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.text import (
+from tui.core.tokens.text import (
     CONCEPTS,
     dateline_end,
     day_of_month,

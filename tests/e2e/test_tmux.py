@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.loading import load_article
+from tui.core.ingest import load_article
 from tui.resources import sample_articles
 
 TMUX = shutil.which("tmux")

@@ -826,8 +826,8 @@ class ParallaxApp(App[None]):
 def main() -> None:  # development entry: python -m tui.app.app A B
     import sys
 
-    from tui.core.comparison import compare
-    from tui.core.loading import load_article
+    from tui.core.ingest import load_article
+    from tui.core.pipeline import compare
     from tui.resources import sample_articles
 
     paths = sys.argv[1:] or [str(p) for p in sample_articles()]

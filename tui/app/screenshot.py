@@ -12,8 +12,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-from tui.core.comparison import compare
-from tui.core.loading import load_article
+from tui.core.ingest import load_article
+from tui.core.pipeline import compare
 from tui.resources import sample_articles
 
 

@@ -23,6 +23,8 @@ class Paragraph:
     start: int
     end: int
     boilerplate: str | None = None
+    # The name of the boilerplate rule that marked it, so a wrong mark can be traced.
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

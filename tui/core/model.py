@@ -63,6 +63,8 @@ class Conflict:
     left_span: tuple[int, int] | None
     right_span: tuple[int, int] | None
     note: str
+    # The name of the conflict check that found it.
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,8 @@ class Quote:
     speaker: str | None
     speaker_kind: Literal["person", "source"] | None = None
     same_as: tuple[str, ...] = ()
+    # The name of the attribution rule that gave the speaker (None when no rule gave one).
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

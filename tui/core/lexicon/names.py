@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import text
+from ..tokens import text
 
 
 @lru_cache(maxsize=65536)

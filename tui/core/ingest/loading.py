@@ -27,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from .article import Article, Paragraph
-from .errors import LoadError
+from ..article import Article, Paragraph
+from ..errors import LoadError
 from .segment import segment
 
 # A long-form feature is ~100 KB and "War and Peace" ~3 MB; anything beyond this is not an article

@@ -29,9 +29,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .article import Article, Sentence
-from .model import Mention, Person
-from .names import (
+from ..article import Article, Sentence
+from ..lexicon.names import (
     ACRONYMS,
     CAPITAL_PARTICLES,
     DEMONYMS,
@@ -56,6 +55,8 @@ from .names import (
     UNISEX_NAMES,
     fold,
 )
+from ..model import Mention, Person
+from ..tokens.memo import Memo
 
 # Honorific abbreviations, initials ("J.D.", "U.S.", "J."), words with inner apostrophes or
 # hyphens ("O'Brien", "Jean-Noël", "Trump's"), numbers, then any other single character.
@@ -986,7 +987,7 @@ def _role_mentions(body: str, art: _ArticleTokens, clusters: list[_Cluster]) -> 
                 cl.titles.append(text)
 
 
-def find_people(articles: Sequence[Article]) -> list[Person]:
+def find_people(articles: Sequence[Article], memo: Memo | None = None) -> list[Person]:
     """People named in the articles, most mentioned first, merged across articles."""
     arts = _tokenize_all(articles)
     cands, _alone = _find_candidates(articles, arts)

@@ -68,10 +68,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .article import Article, Sentence
-from .conflicts import find_conflicts
-from .model import Alignment, Conflict, DiffOp, Passage, SharedSpan
-from .text import (
+from ..article import Article, Sentence
+from ..conflicts import find_conflicts
+from ..model import Alignment, Conflict, DiffOp, Passage, SharedSpan
+from ..tokens.memo import Memo
+from ..tokens.text import (
     CONCEPTS,
     CURRENCY,
     DAYS_PER,
@@ -959,7 +960,7 @@ def align_pair(
     return out
 
 
-def align_articles(articles: Sequence[Article]) -> list[Alignment]:
+def align_articles(articles: Sequence[Article], memo: Memo | None = None) -> list[Alignment]:
     """Align every pair of articles (i < j, left = article i)."""
     arts = list(articles)
     prepared = _prepare(arts)

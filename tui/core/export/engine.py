@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from .article import Article
-from .errors import ParallaxError
-from .loading import strip_escapes
-from .model import Alignment, Comparison, DiffOp, Quote
+from ... import __version__
+from ..article import Article
+from ..errors import ParallaxError
+from ..ingest import strip_escapes
+from ..model import Alignment, Comparison, DiffOp, Quote
 
 SCHEMA_VERSION = 1
 
@@ -64,7 +64,13 @@ def _article_dict(index: int, art: Article) -> dict[str, Any]:
         "warnings": [_clean(w) for w in art.warnings],
         "body": _clean(art.body),
         "paragraphs": [
-            {"index": p.index, "start": p.start, "end": p.end, "boilerplate": p.boilerplate}
+            {
+                "index": p.index,
+                "start": p.start,
+                "end": p.end,
+                "boilerplate": p.boilerplate,
+                "rule": p.rule,
+            }
             for p in art.paragraphs
         ],
         "sentences": [
@@ -81,6 +87,7 @@ def _article_dict(index: int, art: Article) -> dict[str, Any]:
             {
                 "paragraph": p.index,
                 "kind": p.boilerplate,
+                "rule": p.rule,
                 "start": p.start,
                 "end": p.end,
                 "text": _clean(art.body[p.start : p.end]),
@@ -121,6 +128,7 @@ def _alignment_dict(index: int, al: Alignment) -> dict[str, Any]:
                 "left_span": list(c.left_span) if c.left_span else None,
                 "right_span": list(c.right_span) if c.right_span else None,
                 "note": _clean(c.note),
+                "rule": c.rule,
             }
             for c in al.conflicts
         ],
@@ -178,6 +186,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "text": _clean(q.text),
                 "speaker": _clean(q.speaker) if q.speaker else None,
                 "speaker_kind": q.speaker_kind,
+                "rule": q.rule,
                 "same_as": list(q.same_as),
             }
             for q in comparison.quotes

@@ -52,9 +52,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter
 
-from .article import Article, Sentence
-from .model import DiffOp, Mention, Person, Quote, QuoteLink
-from .names import (
+from ..article import Article, Sentence
+from ..lexicon.names import (
     CONTINUATION_VERBS,
     DEMONYMS,
     FUNCTION_WORDS,
@@ -67,8 +66,10 @@ from .names import (
     SPEECH_VERBS,
     fold,
 )
-from .people import Token, gender_of, is_speech, tokenize
-from .text import word_opcodes
+from ..model import DiffOp, Mention, Person, Quote, QuoteLink
+from ..people import Token, gender_of, is_speech, tokenize
+from ..tokens.memo import Memo
+from ..tokens.text import word_opcodes
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -1713,7 +1714,7 @@ def _link(quotes: list[Quote], people: Sequence[Person]) -> list[QuoteLink]:
 
 
 def find_quotes(
-    articles: Sequence[Article], people: Sequence[Person]
+    articles: Sequence[Article], people: Sequence[Person], memo: Memo | None = None
 ) -> tuple[list[Quote], list[QuoteLink]]:
     """Every direct quote with its speaker, and links between renderings across articles."""
     quotes: list[Quote] = []

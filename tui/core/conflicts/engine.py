@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .article import Article, Sentence
-from .model import Conflict, Passage
-from .text import (
+from ..article import Article, Sentence
+from ..model import Conflict, Passage
+from ..tokens.text import (
     CURRENCY,
     DAYS_PER,
     MONTHS,

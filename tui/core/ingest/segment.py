@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .article import Paragraph, Sentence
+from ..article import Paragraph, Sentence
 
 
 def _words(text: str) -> frozenset[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -78,18 +79,36 @@ def _load_all(paths: Sequence[str]) -> list[Article]:
     return articles
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _compare(argv: Sequence[str]) -> int:
+    args = _compare_parser().parse_args(argv)
+    # SIGTERM as an exception, like ctrl+c: a report being written is then cleaned up (the
+    # old one stays whole, no temporary file is left) and the exit status is still 143.
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        previous = None
+    try:
+        return _compare_files(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _compare_files(args: argparse.Namespace) -> int:
     from .core.export import check_output, one_line, to_json, to_markdown, write_atomic
     from .core.pipeline import compare
 
-    args = _compare_parser().parse_args(argv)
-    if args.output:
+    if args.output is not None:
         check_output(args.output, protect=args.files)  # fail before the long part
     comparison = compare(_load_all(args.files))
     text = to_json(comparison) if args.format == "json" else to_markdown(comparison)
     for warning in comparison.warnings:
         print(f"parallax: warning: {one_line(warning)}", file=sys.stderr)
-    if args.output:
+    if args.output is not None:
         write_atomic(args.output, text, protect=args.files)
     else:
         try:

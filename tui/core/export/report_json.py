@@ -174,13 +174,38 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def to_json(comparison: Comparison) -> str:
-    """The report as text; ensure_ascii=False keeps “curly quotes” readable."""
-    data = to_dict(comparison)
+def _orjson() -> Any:
+    """orjson, imported with ctrl+c and SIGTERM held back until its module is initialised.
+
+    Its extension crashes the interpreter (SIGSEGV) if a KeyboardInterrupt is raised while
+    its module initialises; blocked, the signal arrives a moment later and is handled as
+    anywhere else (the report is not written, exit 130 or 143).
+    """
+    import signal
+    import sys
+
+    if "orjson" in sys.modules:
+        return sys.modules["orjson"]
+    held = {signal.SIGINT, signal.SIGTERM}
+    blocked = (
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        if hasattr(signal, "pthread_sigmask")
+        else None
+    )
     try:
         import orjson
     except ImportError:  # pragma: no cover - orjson is a declared dependency
-        orjson = None
+        return None
+    finally:
+        if blocked is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    return orjson
+
+
+def to_json(comparison: Comparison) -> str:
+    """The report as text; ensure_ascii=False keeps “curly quotes” readable."""
+    data = to_dict(comparison)
+    orjson = _orjson()
     if orjson is not None:
         try:
             return orjson.dumps(

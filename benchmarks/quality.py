@@ -924,13 +924,13 @@ def render_samples(res: dict[str, Any]) -> str:
     )
 
 
-def run_ecbplus(details: bool) -> tuple[dict[str, Any], list[str]]:
+def run_ecbplus(details: bool, quotes_file: Path) -> tuple[dict[str, Any], list[str]]:
     """ECB+ alignment, people and quotes; a missing dataset is a notice, not a failure."""
     try:
         ecb_data.dataset_root()
     except ecb_data.DatasetMissing as exc:
         return {"missing": str(exc)}, [f"ECB+ skipped: {exc}"]
-    quotes = ecb_quotes.run(details=details)
+    quotes = ecb_quotes.run(details=details, path=quotes_file)
     out = {
         "alignment": ecb_align.run(details=details),
         "people": ecb_people.run(details=details),
@@ -946,6 +946,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", default=[], help="only this corpus (repeat)")
     parser.add_argument(
         "--root", type=Path, default=None, help="score only the groups in this folder"
+    )
+    parser.add_argument(
+        "--ecb-quotes",
+        type=Path,
+        default=ecb_quotes.ANNOTATIONS,
+        help="ECB+ quote annotations to score (default: benchmarks/ecbplus/quotes/)",
     )
     args = parser.parse_args(argv)
     everything = args.root is None
@@ -963,7 +969,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors.extend(held_errors)
         report["heldout"] = {"corpora": held, "total": totals(held) if held else {}}
         report["samples"] = results.get(SAMPLES)
-        report["ecbplus"], ecb_errors = run_ecbplus(details=args.json)
+        report["ecbplus"], ecb_errors = run_ecbplus(args.json, args.ecb_quotes)
         if "missing" in report["ecbplus"]:
             notices.extend(ecb_errors)
         else:

@@ -12,7 +12,9 @@ both articles is the same person. ECB+ annotates completely only the sentences l
 CSV, so:
 - a gold person is judged only when one of its mentions lies in a CSV-listed sentence of either
   article, and only when it is *named*: some mention of it holds a capitalised word that is
-  not a pronoun ("Lindsay Lohan", "Heller"; not only "the actress", "he"). People whose every
+  not a pronoun and that the pair's articles use as a name, never in lower case and not only
+  at the start of a sentence or in a headline ("Lindsay Lohan", "Heller"; not "the actress",
+  "he", "Police said", "Suspect Held"; `proper_words`). People whose every
   mention is a pronoun or a description are counted apart as `unnamed`: a people list built
   from names cannot be expected to hold "a 17-year-old boy";
 - its mentions anywhere in the article count as evidence of being found (annotated mentions
@@ -96,12 +98,35 @@ class GoldMention:
     in_csv: bool
 
 
-def is_name(text: str) -> bool:
-    """Whether a mention's words include a capitalised word that is not a pronoun."""
-    for word in re.findall(r"[^\W\d_][\w'’.-]*", text):
-        if word[0].isupper() and word.lower().strip("'’.") not in PRONOUNS:
-            return True
-    return False
+def proper_words(raw: data.RawDoc) -> set[str]:
+    """Lowercased words the article capitalises as names, not as sentence or headline starts.
+
+    A word counts when it is capitalised somewhere other than the first word of a sentence that
+    is not a headline (a headline capitalises most of its words), and the article never writes
+    it in lower case: "Lohan" and "Obama" are names, "Police" at the start of a sentence and
+    "Suspect" in a title-case headline are not.
+    """
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for start, end in raw.sentence_span.values():
+        words = _WORD.findall(raw.text[start:end])
+        caps = sum(1 for w in words if w[0].isupper())
+        headline = len(words) > 1 and caps >= 0.6 * len(words)
+        for k, w in enumerate(words):
+            key = w.lower().strip("'’.")
+            if w[0].islower():
+                lower.add(key)
+            elif k and not headline and key not in PRONOUNS:
+                capital.add(key)
+    return capital - lower
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def is_name(text: str, proper: set[str]) -> bool:
+    """Whether a mention holds a word the article uses as a name (see `proper_words`)."""
+    return any(w.lower().strip("'’.") in proper for w in _WORD.findall(text))
 
 
 def _gold_mentions(
@@ -139,15 +164,17 @@ def score_pair(folder: Path, split: str) -> PeopleScore:
     humans: list[GoldMention] = []
     others: dict[int, list[tuple[int, int]]] = {}
     csv_spans: dict[int, list[tuple[int, int]]] = {}
+    proper: set[str] = set()
     for k, side in enumerate(("a", "b")):
         raw = data.read_raw(gold[side]["doc"])
         text = (folder / gold[side]["text_file"]).read_text(encoding="utf-8")
         if raw.text != text:
             raise AssertionError(f"{folder.name}: rebuilt text of {raw.name} differs from the file")
+        proper |= proper_words(raw)
         h, o, c = _gold_mentions(raw, arts[k], k)
         humans.extend(h)
         others[k], csv_spans[k] = o, c
-    return score_people(folder.name, split, comp, humans, others, csv_spans)
+    return score_people(folder.name, split, comp, humans, others, csv_spans, proper)
 
 
 def score_people(
@@ -157,6 +184,7 @@ def score_people(
     humans: list[GoldMention],
     others: dict[int, list[tuple[int, int]]],
     csv_spans: dict[int, list[tuple[int, int]]],
+    proper: set[str],
 ) -> PeopleScore:
     """Count found, split and non-person people (the rules are in the module docstring)."""
     res = PeopleScore(pair, split)
@@ -165,7 +193,7 @@ def score_people(
         if g.person:
             chains.setdefault(g.person, []).append(g)
     judged_people = {pid for pid, ms in chains.items() if any(m.in_csv for m in ms)}
-    named = {pid for pid in judged_people if any(is_name(m.text) for m in chains[pid])}
+    named = {pid for pid in judged_people if any(is_name(m.text, proper) for m in chains[pid])}
     res.unnamed = len(judged_people - named)
     res.gold = len(named)
 
@@ -200,7 +228,7 @@ def score_people(
             flag = " (other markable)" if touches_other else ""
             res.non_person_names.append(person.name + flag)
     for pid, ps in owners.items():
-        label = _label(chains[pid])
+        label = _label(chains[pid], proper)
         if ps:
             res.found += 1
         else:
@@ -213,8 +241,8 @@ def score_people(
     return res
 
 
-def _label(mentions: list[GoldMention]) -> str:
-    names = [m.text.strip("\"'“”") for m in mentions if is_name(m.text)]
+def _label(mentions: list[GoldMention], proper: set[str]) -> str:
+    names = [m.text.strip("\"'“”") for m in mentions if is_name(m.text, proper)]
     return max(names, key=len) if names else mentions[0].text
 
 

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -349,12 +348,3 @@ def render(res: dict[str, Any]) -> str:
 
 def _fmt(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.2f}"
-
-
-def totals(parts: Iterable[dict[str, Any]]) -> dict[str, int]:
-    """Counts summed over splits (for a one-line overall figure)."""
-    out = dict.fromkeys(COUNTS, 0)
-    for p in parts:
-        for k in COUNTS:
-            out[k] += p[k]
-    return out

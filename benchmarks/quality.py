@@ -969,7 +969,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors.extend(held_errors)
         report["heldout"] = {"corpora": held, "total": totals(held) if held else {}}
         report["samples"] = results.get(SAMPLES)
-        report["ecbplus"], ecb_errors = run_ecbplus(args.json, args.ecb_quotes)
+        report["ecbplus"], ecb_errors = run_ecbplus(args.json or args.verbose, args.ecb_quotes)
         if "missing" in report["ecbplus"]:
             notices.extend(ecb_errors)
         else:
@@ -998,6 +998,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if everything:
                 for name, res in report["heldout"]["corpora"].items():
                     print(render_details(name, res))
+                if "people" in report["ecbplus"]:
+                    print(ecb_people.render_details(report["ecbplus"]["people"]))
+                    print(ecb_quotes.render_details(report["ecbplus"]["quotes"]))
     for note in notices:
         print(note, file=sys.stderr)
     for e in errors:

@@ -293,3 +293,21 @@ def render(res: dict[str, Any]) -> str:
         " a mention in a CSV-listed sentence (counted per pair)"
     )
     return "\n".join(lines)
+
+
+def render_details(res: dict[str, Any]) -> str:
+    """Every miss, split and non-person, per split and pair (for --verbose)."""
+    out = []
+    for split in data.SPLITS:
+        out.append(f"\n== ECB+ people, {split}")
+        for p in res.get("pairs", []):
+            if p["split"] != split:
+                continue
+            for title, key in (
+                ("missed", "missed_names"),
+                ("split", "split_names"),
+                ("non-person", "non_person_names"),
+            ):
+                for item in p[key]:
+                    out.append(f"  {p['pair']}: {title}: {item}")
+    return "\n".join(out)

@@ -348,3 +348,21 @@ def render(res: dict[str, Any]) -> str:
 
 def _fmt(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.2f}"
+
+
+def render_details(res: dict[str, Any]) -> str:
+    """Every wrong, missing and spurious quote, per split (for --verbose)."""
+    if res.get("missing") or "lists" not in res:
+        return ""
+    out = []
+    for split in data.SPLITS:
+        lists = res["lists"][split]
+        out.append(f"\n== ECB+ quotes, {split}")
+        for title, key in (
+            ("wrong speaker", "wrong_list"),
+            ("no speaker", "no_speaker_list"),
+            ("missed", "missed_list"),
+            ("spurious", "spurious_list"),
+        ):
+            out.extend(f"  {title}: {item}" for item in lists[key])
+    return "\n".join(out)

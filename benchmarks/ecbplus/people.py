@@ -23,7 +23,13 @@ CSV, so:
 Matching. Each Parallax mention is assigned to the annotated `HUMAN_PART*` mention it overlaps
 most (nested or long spans cannot make one Parallax mention count for two people).
 - found: a gold person one of whose mentions is assigned a mention of some Parallax person;
-- split: a gold person whose mentions are assigned to two or more Parallax people;
+- split: a gold person who is the main person of two or more Parallax people ("Esther
+  Williams" and "Esther Williams Dies"); a gold person is a Parallax person's main person when
+  it has most of that person's assigned mentions and more than half of its informative ones
+  (assigned, or inside a CSV-listed sentence, where no annotation means no person);
+- merged: a Parallax person whose mentions are assigned to two or more named gold people (a
+  surname "Jenkin" filed under Katie Jenkin while it is John's). A merge is not also counted
+  as a split of the person it took a mention from;
 - non-person: a Parallax person with a mention inside a CSV-listed sentence (only there is the
   absence of annotation informative) none of whose mentions anywhere overlaps any `HUMAN_PART*`
   mention. Of those, `other markable` counts the ones that overlap another markable (an event,
@@ -35,6 +41,7 @@ Parallax people with no mention in a CSV-listed sentence are `unjudged`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +69,7 @@ COUNTS = (
     "non_persons",
     "non_person_other_markable",
     "unjudged",
+    "merged",
 )
 
 
@@ -78,9 +86,11 @@ class PeopleScore:
     non_persons: int = 0
     non_person_other_markable: int = 0
     unjudged: int = 0
+    merged: int = 0
     missed_names: list[str] = field(default_factory=list)
     split_names: list[str] = field(default_factory=list)
     non_person_names: list[str] = field(default_factory=list)
+    merged_names: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {k: getattr(self, k) for k in COUNTS if k != "split"}
@@ -198,26 +208,40 @@ def score_people(
     res.gold = len(named)
 
     owners: dict[str, set[int]] = {pid: set() for pid in named}
+    main_of: dict[str, set[int]] = {pid: set() for pid in named}
     res.predicted = len(comp.people)
     for p_index, person in enumerate(comp.people):
+        assigned: Counter[str] = Counter()
+        informative = 0
         touches_human = False
         touches_other = False
         in_csv = False
         for men in person.mentions:
             span = (men.start, men.end)
-            if any(data.overlap(span, c) for c in csv_spans.get(men.article, ())):
-                in_csv = True
+            here_csv = any(data.overlap(span, c) for c in csv_spans.get(men.article, ()))
+            in_csv = in_csv or here_csv
             best = max(
                 (g for g in humans if g.article == men.article and data.overlap(span, g.span)),
                 key=lambda g: (data.overlap(span, g.span), g.span[0] - g.span[1]),
                 default=None,
             )
+            informative += best is not None or here_csv
             if best is not None:
                 touches_human = True
                 if best.person in owners:
                     owners[best.person].add(p_index)
+                    assigned[best.person] += 1
             elif any(data.overlap(span, o) for o in others.get(men.article, ())):
                 touches_other = True
+        if assigned:
+            top = max(assigned.values())
+            for pid, n in assigned.items():
+                if n == top and 2 * n > informative:
+                    main_of[pid].add(p_index)
+        if len(assigned) > 1:
+            res.merged += 1
+            names = " + ".join(sorted(_label(chains[pid], proper) for pid in assigned))
+            res.merged_names.append(f"{person.name} = {names}")
         if not in_csv:
             res.unjudged += 1
             continue
@@ -233,10 +257,10 @@ def score_people(
             res.found += 1
         else:
             res.missed_names.append(label)
-        if len(ps) > 1:
+        if len(main_of[pid]) > 1:
             res.split_people += 1
             res.split_names.append(
-                f"{label}: " + " | ".join(comp.people[i].name for i in sorted(ps))
+                f"{label}: " + " | ".join(comp.people[i].name for i in sorted(main_of[pid]))
             )
     return res
 
@@ -275,6 +299,7 @@ def render(res: dict[str, Any]) -> str:
     head = (
         f"{'ECB+ people':<12}{'pairs':>6}{'found/gold':>12}{'share':>7}{'split':>6}"
         f"{'non-pers':>9}{'(other mk)':>11}{'judged':>8}{'unjudged':>9}{'unnamed':>8}"
+        f"{'merged':>7}"
     )
     lines = [head, "-" * len(head)]
     for s in data.SPLITS:
@@ -283,7 +308,7 @@ def render(res: dict[str, Any]) -> str:
         lines.append(
             f"{s:<12}{t['pairs']:>6}{str(t['found']) + '/' + str(t['gold']):>12}{share:>7}"
             f"{t['split']:>6}{t['non_persons']:>9}{t['non_person_other_markable']:>11}"
-            f"{t['judged']:>8}{t['unjudged']:>9}{t['unnamed']:>8}"
+            f"{t['judged']:>8}{t['unjudged']:>9}{t['unnamed']:>8}{t['merged']:>7}"
         )
     test = res["splits"]["test"]
     share = "n/a" if test["found_share"] is None else f"{test['found_share']:.2f}"
@@ -307,6 +332,7 @@ def render_details(res: dict[str, Any]) -> str:
                 ("missed", "missed_names"),
                 ("split", "split_names"),
                 ("non-person", "non_person_names"),
+                ("merged", "merged_names"),
             ):
                 for item in p[key]:
                     out.append(f"  {p['pair']}: {title}: {item}")

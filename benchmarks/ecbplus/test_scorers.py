@@ -215,6 +215,25 @@ def test_a_parallax_mention_counts_for_the_gold_mention_it_overlaps_most() -> No
     assert res.found == 1 and res.split_people == 0
 
 
+def test_a_surname_filed_under_the_wrong_person_is_a_merge_not_a_split() -> None:
+    gm = people.GoldMention
+    humans = [
+        gm(0, (0, 12), "Katie Jenkin", "HUMAN_PART_PER", "K", True),
+        gm(0, (20, 26), "Jenkin", "HUMAN_PART_PER", "K", True),
+        gm(0, (30, 41), "John Jenkin", "HUMAN_PART_PER", "J", True),
+        gm(0, (50, 56), "Jenkin", "HUMAN_PART_PER", "J", True),
+    ]
+    comp = Comparison(
+        (),
+        people=(
+            Person("Katie Jenkin", (), (), (_m(0, 0, 12), _m(0, 20, 26), _m(0, 50, 56))),
+            Person("John Jenkin", (), (), (_m(0, 30, 41),)),
+        ),
+    )
+    res = people.score_people("t", "test", comp, humans, {}, {0: [(0, 60)]}, {"jenkin"})
+    assert (res.found, res.split_people, res.merged) == (2, 0, 1)
+
+
 # --------------------------------------------------------------------------------------------
 # Speakers
 

@@ -939,6 +939,35 @@ def run_ecbplus(details: bool, quotes_file: Path) -> tuple[dict[str, Any], list[
     return out, [f"ECB+ quotes: {e}" for e in quotes["errors"]]
 
 
+def print_report(report: dict[str, Any], root: Path, everything: bool, verbose: bool) -> None:
+    """The tables, in the order a reader checks them: own corpora, held-out, samples, ECB+."""
+    results = report["corpora"]
+    if results:
+        print(f"Corpora ({root})")
+        print(render_table(results, report["total"]))
+    if everything:
+        held = report["heldout"]["corpora"]
+        if held:
+            print(f"\nFormerly held-out ({HELDOUT_ROOT})")
+            print(render_table(held, report["heldout"]["total"]))
+        if report["samples"]:
+            print("\n" + render_samples(report["samples"]))
+        ecb = report["ecbplus"]
+        if "alignment" in ecb:
+            print("\n" + ecb_align.render(ecb["alignment"]))
+            print("\n" + ecb_people.render(ecb["people"]))
+            print("\n" + ecb_quotes.render(ecb["quotes"]))
+    if verbose:
+        for name, res in results.items():
+            print(render_details(name, res))
+        if everything:
+            for name, res in report["heldout"]["corpora"].items():
+                print(render_details(name, res))
+            if "people" in report["ecbplus"]:
+                print(ecb_people.render_details(report["ecbplus"]["people"]))
+                print(ecb_quotes.render_details(report["ecbplus"]["quotes"]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -957,7 +986,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     everything = args.root is None
     root = CORPUS_ROOT if everything else args.root
     files = discover(root, args.corpus)
-    if not files:
+    held_files = discover(HELDOUT_ROOT, args.corpus) if everything else []
+    if not files and not held_files:
         print(f"no annotations.yaml found under {root}", file=sys.stderr)
         return 2
     results, errors = run(files)
@@ -965,7 +995,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report: dict[str, Any] = {"corpora": results, "total": total, "errors": errors}
     notices: list[str] = []
     if everything:
-        held, held_errors = run(discover(HELDOUT_ROOT, args.corpus))
+        held, held_errors = run(held_files)
         errors.extend(held_errors)
         report["heldout"] = {"corpora": held, "total": totals(held) if held else {}}
         report["samples"] = results.get(SAMPLES)
@@ -977,30 +1007,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
     else:
-        if results:
-            print(f"Corpora ({root})")
-            print(render_table(results, total))
-        if everything:
-            held = report["heldout"]["corpora"]
-            if held:
-                print(f"\nFormerly held-out ({HELDOUT_ROOT})")
-                print(render_table(held, report["heldout"]["total"]))
-            if report["samples"]:
-                print("\n" + render_samples(report["samples"]))
-            ecb = report["ecbplus"]
-            if "alignment" in ecb:
-                print("\n" + ecb_align.render(ecb["alignment"]))
-                print("\n" + ecb_people.render(ecb["people"]))
-                print("\n" + ecb_quotes.render(ecb["quotes"]))
-        if args.verbose:
-            for name, res in results.items():
-                print(render_details(name, res))
-            if everything:
-                for name, res in report["heldout"]["corpora"].items():
-                    print(render_details(name, res))
-                if "people" in report["ecbplus"]:
-                    print(ecb_people.render_details(report["ecbplus"]["people"]))
-                    print(ecb_quotes.render_details(report["ecbplus"]["quotes"]))
+        print_report(report, root, everything, args.verbose)
     for note in notices:
         print(note, file=sys.stderr)
     for e in errors:

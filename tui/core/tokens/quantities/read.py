@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...lexicon import table, words
+from ...lexicon import phrases, words
 from ...rules import Registry, Rule
 from ..text import (
     CONCEPTS,
@@ -66,14 +66,18 @@ class Quantity:
 
 def fractions() -> dict[str, float]:
     """Fraction words that are quantities only before a unit ("half a percentage point")."""
-    found: dict[str, float] = table("quantities-fractions")["fractions"]
-    return found
+    return _valued_words("quantities-fractions")
 
 
 def point_words() -> dict[str, float]:
     """One-word rate moves in basis points ("quarter-point")."""
-    found: dict[str, float] = table("quantities-fractions")["point-words"]
-    return found
+    return _valued_words("quantities-point-words")
+
+
+def _valued_words(name: str) -> dict[str, float]:
+    """A "word value" list as a dict. Built on each call from the cached lines, so callers
+    in loops bind it once."""
+    return {w: float(v) for w, v in (line.split() for line in phrases(name))}
 
 
 def _weak_numbers() -> frozenset[str]:
@@ -135,15 +139,20 @@ def amount_kind(unit: str, ordinal: bool) -> str:
     return "count"
 
 
-def rate_move(toks: Sequence[Token], k: int) -> tuple[float, int] | None:
+def rate_move(
+    toks: Sequence[Token],
+    k: int,
+    fr: dict[str, float] | None = None,
+    points: dict[str, float] | None = None,
+) -> tuple[float, int] | None:
     """(basis points, last token) when toks[k] starts a rate move: "50 basis points",
     "half a percentage point", "a quarter of a percentage point", "a quarter-point". News
     writes one move all these ways; in basis points they compare as one number."""
     t = toks[k]
-    points = point_words()
+    points = point_words() if points is None else points
     if t.norm in points:
         return points[t.norm], k
-    fr = fractions()
+    fr = fractions() if fr is None else fr
     value = fr.get(t.norm)
     if value is None:
         if not t.text[:1].isdigit() or t.text.endswith("%"):
@@ -213,9 +222,11 @@ def counts(toks: Sequence[Token], k: int) -> tuple[str, float] | None:
 class Reading:
     """One sentence being read: its tokens, the text their offsets index, what dates used."""
 
-    __slots__ = ("base", "skip", "text", "toks")
+    __slots__ = ("base", "fractions", "points", "skip", "text", "toks")
 
     def __init__(self, toks: Sequence[Token], text: str, base: int) -> None:
+        self.fractions = fractions()
+        self.points = point_words()
         self.toks = list(toks)
         self.text = text
         self.base = base
@@ -282,10 +293,10 @@ def read_year(r: Reading, k: int) -> Quantity | None:
 
 def read_rate_move(r: Reading, k: int) -> tuple[Quantity | None, int] | None:
     toks, t = r.toks, r.toks[k]
-    fr = fractions()
-    if not (t.text[:1].isdigit() or t.norm in fr or t.norm in point_words()):
+    fr = r.fractions
+    if not (t.text[:1].isdigit() or t.norm in fr or t.norm in r.points):
         return None
-    move = rate_move(toks, k)
+    move = rate_move(toks, k, fr, r.points)
     if move is None:
         return None
     bp, end_k = move
@@ -430,7 +441,7 @@ def _dates(r: Reading, shapes: list[Shape]) -> list[Quantity]:
 
 def _amounts(r: Reading, shapes: list[Shape]) -> list[Quantity]:
     out: list[Quantity] = []
-    fr = fractions()
+    fr = r.fractions
     toks = r.toks
     k = 0
     while k < len(toks):

@@ -11,7 +11,6 @@ Notes never say "left" or "right": `Alignment.flipped()` swaps the sides but kee
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from ..article import Article, Sentence
 from ..model import Conflict, Passage
@@ -84,5 +83,5 @@ def passage_conflicts(
     return tuple(out)
 
 
-def _start(c: Conflict) -> Any:
+def _start(c: Conflict) -> tuple[int, int]:
     return c.left_span or c.right_span or (0, 0)

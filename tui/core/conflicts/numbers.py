@@ -65,8 +65,8 @@ def _differing(kind: str, note: str | None) -> Callable[[Pair], list[Conflict]]:
             if rn is None:
                 continue
             free.remove(rn)
-            # A number without a unit word has always been noted as an amount (the reports
-            # say so): "different figures" would be truer, as a named output change.
+            # A number with no unit word is noted "different amounts", as the reports have
+            # always said it; "different figures" would read better, as a named change.
             what = ln.unit_text
             said = note or (f"different number of {what}" if what else "different amounts")
             out.append(

@@ -140,19 +140,14 @@ def amount_kind(unit: str, ordinal: bool) -> str:
 
 
 def rate_move(
-    toks: Sequence[Token],
-    k: int,
-    fr: dict[str, float] | None = None,
-    points: dict[str, float] | None = None,
+    toks: Sequence[Token], k: int, fr: dict[str, float], points: dict[str, float]
 ) -> tuple[float, int] | None:
     """(basis points, last token) when toks[k] starts a rate move: "50 basis points",
     "half a percentage point", "a quarter of a percentage point", "a quarter-point". News
     writes one move all these ways; in basis points they compare as one number."""
     t = toks[k]
-    points = point_words() if points is None else points
     if t.norm in points:
         return points[t.norm], k
-    fr = fractions() if fr is None else fr
     value = fr.get(t.norm)
     if value is None:
         if not t.text[:1].isdigit() or t.text.endswith("%"):
@@ -196,22 +191,25 @@ def counts(toks: Sequence[Token], k: int) -> tuple[str, float] | None:
         j += 1  # "half a percentage point", "a quarter of a point", "nine of the miners"
     if j >= n or toks[j].stop or toks[j].text[:1].isdigit():
         return None
-    w = toks[j].norm
+    return _counted_word(toks[j], t.norm in fractions())
+
+
+def _counted_word(u: Token, fraction: bool) -> tuple[str, float] | None:
+    """`counts` of a number whose counted word is `u` (`fraction`: the number is "half"...)."""
+    w = u.norm
     if w in PERCENT_WORDS:
         return "pct", 1.0
-    if w.startswith("percentage"):
-        return "bp", 100.0
-    if w in ("point", "points") and t.norm in fractions():
+    if w.startswith("percentage") or (fraction and w in ("point", "points")):
         return "bp", 100.0  # "a quarter point" is how news writes a rate move
     if w.startswith("basis") or w in ("bp", "bps"):
         return "bp", 1.0
-    st = toks[j].stem
+    st = u.stem
     unit = st.split("-", 1)[0]
     if unit in DAYS_PER:
         return "day", DAYS_PER[unit]
-    if st in PEOPLE or (toks[j].norm.endswith("s") and st.endswith(_agent_endings())):
+    if st in PEOPLE or (w.endswith("s") and st.endswith(_agent_endings())):
         return "people", 1.0  # counted agent nouns ("climbers", "protesters") count people
-    if toks[j].capital:
+    if u.capital:
         return None  # "2 Cheetah" is a label, not a quantity
     return CONCEPTS.get(st, st), 1.0
 

@@ -1,0 +1,231 @@
+"""One person from many candidates: forms of a name merged within and across articles.
+
+Two forms are one person when they share their surname (exact, or a close spelling such as
+Zelensky/Zelenskyy when the given names agree) or one is the other with words left out. A
+one-word candidate joins the person whose short form it is ("Ushakov"), or, as an honorific
+with a given name ("Sheikh Mohamed"), the one person of its article with that given name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..lexicon import words as lexicon_words
+from ..lexicon.names import (
+    CAPITAL_PARTICLES,
+    FAMILY_FIRST,
+    FEMALE_NAMES,
+    GIVEN_NAMES,
+    PARTICLES,
+    fold,
+)
+from ..model import Mention
+from .candidates import Candidate
+from .runs import SUFFIXES
+
+_PATRONYMIC = lexicon_words("people-patronymics")
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A person being assembled from candidates across articles."""
+
+    forms: list[tuple[str, ...]] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def name(self) -> str:
+        counts: dict[tuple[str, ...], int] = {}
+        for c in self.candidates:
+            counts[c.words] = counts.get(c.words, 0) + 1
+        # Fullest form: most words, then most used, then the spelling with its diacritics
+        # ("Hildegard Müller" over the transliterated "Mueller"), then the longest.
+        best = max(
+            self.forms,
+            key=lambda f: (
+                len(f),
+                counts.get(f, 0),
+                sum(not c.isascii() for c in "".join(f)),
+                len(" ".join(f)),
+            ),
+        )
+        return " ".join(best)
+
+    def short_forms(self) -> set[str]:
+        out: set[str] = set()
+        for f in self.forms:
+            out |= short_forms(f)
+        return out
+
+
+def short_forms(words: tuple[str, ...]) -> set[str]:
+    """How later mentions shorten a full name: the surname, with its particles, or a family
+    name that comes first ("Xi" of "Xi Jinping")."""
+    while len(words) > 1 and fold(words[-1]) in SUFFIXES:
+        words = words[:-1]
+    if len(words) == 1:
+        return {words[0]}
+    out = {words[-1]}
+    if fold(words[0]) in PARTICLES:
+        # "Van den Heuvel" opening a sentence is the surname alone, particles capitalised.
+        out.add(" ".join(words))
+    if "-" in words[-1] and fold(words[-1].split("-")[0]) not in PARTICLES | CAPITAL_PARTICLES:
+        # "Sokolov-Mercier" is later "Sokolov" in some outlets: the first half alone.
+        head = words[-1].split("-")[0]
+        if len(head) >= 4:
+            out.add(head)
+    i = len(words) - 1
+    while i > 1 and (fold(words[i - 1]) in PARTICLES or fold(words[i - 1]) in CAPITAL_PARTICLES):
+        i -= 1
+        out.add(" ".join(words[i:]))
+    folded = [fold(w) for w in words]
+    if folded[0] in FAMILY_FIRST:
+        out.add(words[0])
+    core = [w for w, f in zip(words, folded, strict=True) if f not in PARTICLES]
+    if len(core) >= 3 and not any(f in _PATRONYMIC for f in folded):
+        # "Luiz Inácio Lula da Silva" -> "Lula": a middle name that is not a given name.
+        # Never inside "bin"/"ibn" chains, where the middle word names the father.
+        out.update(w for w in core[1:-1] if fold(w) not in GIVEN_NAMES)
+    return out
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    if fa.startswith(fb) or fb.startswith(fa):
+        return True
+    if fuzz.ratio(fa, fb) >= 85:
+        return True
+    # Transliterations of one given name: "Oleksandr"/"Alexandre", "Yevgeny"/"Evgeny",
+    # "Mohammed"/"Muhammad" keep their consonants in order once spelling habits are undone.
+    if (fa in FEMALE_NAMES) != (fb in FEMALE_NAMES) and fa in GIVEN_NAMES and fb in GIVEN_NAMES:
+        return False  # "Karl"/"Carol": siblings, not spellings
+    ka, kb = _skeleton(fa), _skeleton(fb)
+    return len(ka) >= 3 and ka == kb
+
+
+_TRANSLIT = (("ks", "x"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("j", "y"))
+
+
+def _skeleton(name: str) -> str:
+    """The consonants of a folded given name, doubled letters and spelling variants undone."""
+    for a, b in _TRANSLIT:
+        name = name.replace(a, b)
+    out: list[str] = []
+    for ch in name:
+        if ch in "aeiouy" or not ch.isalpha():
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _bare(surname: str) -> str:
+    """A folded surname without a joined particle: "al-sisi" and "el-sissi" compare as names."""
+    head, sep, rest = surname.partition("-")
+    return rest if sep and head in PARTICLES | CAPITAL_PARTICLES else surname
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) < 2 or len(b) < 2:
+        return False
+    fa = [fold(w) for w in a]
+    fb = [fold(w) for w in b]
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if set(short) <= set(long_) and (short[0] == long_[0] or short[-1] == long_[-1]):
+        return True
+    if fa[-1] == fb[-1]:
+        return _first_compatible(a[0], b[0])
+    la, lb = _bare(fa[-1]), _bare(fb[-1])
+    close = min(len(la), len(lb)) >= 4 and fuzz.ratio(la, lb) >= 85
+    return close and fa[0] == fb[0]
+
+
+def cluster(cands: list[Candidate]) -> list[Cluster]:
+    """Merge candidates into people: first the forms of two or more words, then each one-word
+    candidate into the person it names, if exactly one fits."""
+    clusters = _merge_forms(cands)
+    short: dict[str, list[Cluster]] = {}
+    first: dict[str, list[Cluster]] = {}
+    for cl in clusters:
+        for x in {fold(x) for x in cl.short_forms()}:
+            short.setdefault(x, []).append(cl)
+        for x in {fold(f[0]) for f in cl.forms}:
+            first.setdefault(x, []).append(cl)
+    singles: dict[str, Cluster] = {}
+    for c in (c for c in cands if len(c.words) == 1):
+        home = _single_home(c, short, first)
+        if home is _AMBIGUOUS:
+            continue
+        if home is not None:
+            home.candidates.append(c)
+            continue
+        single = singles.get(c.words[0])
+        if single is None:
+            single = Cluster(forms=[c.words])
+            singles[c.words[0]] = single
+            clusters.append(single)
+        single.candidates.append(c)
+    return clusters
+
+
+def _merge_forms(cands: list[Candidate]) -> list[Cluster]:
+    """People from the candidates of two or more words. Clusters are found through an index
+    of first and last words, so an article naming thousands of people stays fast: two forms of
+    one name always share their first or their last word (or the first word and a close
+    surname)."""
+    clusters: list[Cluster] = []
+    by_word: dict[str, list[Cluster]] = {}
+    for c in (c for c in cands if len(c.words) >= 2):
+        keys = {fold(c.words[0]), fold(c.words[-1])}
+        near = {id(cl): cl for k in keys for cl in by_word.get(k, [])}
+        home = next(
+            (cl for cl in near.values() if any(_same_person(c.words, f) for f in cl.forms)),
+            None,
+        )
+        if home is None:
+            home = Cluster()
+            clusters.append(home)
+        if c.words not in home.forms:
+            home.forms.append(c.words)
+            for k in keys:
+                if home not in by_word.setdefault(k, []):
+                    by_word[k].append(home)
+        home.candidates.append(c)
+    return clusters
+
+
+# A one-word candidate that fits several people: which one is unknown, so none.
+_AMBIGUOUS = Cluster()
+
+
+def _local(fits: list[Cluster], article: int) -> list[Cluster]:
+    return [cl for cl in fits if any(x.article == article for x in cl.candidates)]
+
+
+def _single_home(
+    c: Candidate, short: dict[str, list[Cluster]], first: dict[str, list[Cluster]]
+) -> Cluster | None:
+    """The person a one-word candidate names, None for a person of its own, or _AMBIGUOUS."""
+    word = fold(c.words[0])
+    # "his son Marcel" is a given name: never merged into a person by surname.
+    fits = [] if c.kin else short.get(word, [])
+    if not fits:
+        # "Diego Rojas, 29, ... her son Diego": the one person of this article with that
+        # given name; with none, the relative is a one-word person. Likewise "Sheikh Mohamed"
+        # after "Sheikh Mohamed bin Zayed Al Nahyan": honorific + given name.
+        fits = _local(first.get(word, []), c.article)
+        if len(fits) > 1:
+            return _AMBIGUOUS
+    if len(fits) > 1:
+        fits = _local(fits, c.article)
+        if len(fits) != 1:
+            return _AMBIGUOUS
+    return fits[0] if fits else None

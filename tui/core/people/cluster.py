@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..lexicon import words as lexicon_words
 from ..lexicon.names import (
@@ -177,29 +177,115 @@ def cluster(cands: list[Candidate]) -> list[Cluster]:
 
 
 def _merge_forms(cands: list[Candidate]) -> list[Cluster]:
-    """People from the candidates of two or more words. Clusters are found through an index
-    of first and last words, so an article naming thousands of people stays fast: two forms of
-    one name always share their first or their last word (or the first word and a close
-    surname)."""
-    clusters: list[Cluster] = []
-    by_word: dict[str, list[Cluster]] = {}
+    """People from the candidates of two or more words: each joins the first person, in the
+    order of the first/last-word index, that has a form naming the same person."""
+    index = _FormIndex()
     for c in (c for c in cands if len(c.words) >= 2):
         keys = {fold(c.words[0]), fold(c.words[-1])}
-        near = {id(cl): cl for k in keys for cl in by_word.get(k, [])}
         home = next(
-            (cl for cl in near.values() if any(_same_person(c.words, f) for f in cl.forms)),
+            (
+                cl
+                for cl in index.near(c.words, keys)
+                if any(_same_person(c.words, f) for f in cl.forms)
+            ),
             None,
         )
         if home is None:
             home = Cluster()
-            clusters.append(home)
+            index.clusters.append(home)
         if c.words not in home.forms:
             home.forms.append(c.words)
-            for k in keys:
-                if home not in by_word.setdefault(k, []):
-                    by_word[k].append(home)
+            index.add(home, c.words, keys)
         home.candidates.append(c)
-    return clusters
+    return index.clusters
+
+
+class _FormIndex:
+    """Which people a form of a name could belong to, found without comparing it to every
+    person who shares its first word (thousands share "John" in a long read).
+
+    `by_word` orders people by the first and last words of their forms, in the order they got
+    the word: a form joins the first of those that has a matching form. Two forms of one
+    person share their last word, or their first word and then either one's last word is in
+    the other or the surnames are close spellings; so the people worth comparing are found
+    through those three look-ups (the close spellings by rapidfuzz over the surnames seen with
+    that first word), and are then tried in `by_word`'s order, as all of them would be."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_word: dict[str, dict[int, int]] = {}  # word -> {id(person): place in order}
+        self.people: dict[int, Cluster] = {}
+        self.last: dict[str, set[int]] = {}  # last word -> people
+        self.first_has: dict[tuple[str, str], set[int]] = {}  # (first, any word) -> people
+        self.first_last: dict[tuple[str, str], set[int]] = {}  # (first, last) -> people
+        self.surnames: dict[str, dict[str, set[int]]] = {}  # first -> bare last -> people
+        self.by_length: dict[tuple[str, int], list[str]] = {}  # (first, len) -> bare lasts
+        self.close_cache: dict[tuple[str, str], set[str]] = {}
+        self.close_seen: dict[tuple[str, str], dict[int, int]] = {}
+
+    def add(self, cl: Cluster, form: tuple[str, ...], keys: set[str]) -> None:
+        pid = id(cl)
+        self.people[pid] = cl
+        for k in keys:
+            order = self.by_word.setdefault(k, {})
+            order.setdefault(pid, len(order))
+        folded = [fold(w) for w in form]
+        first, last = folded[0], folded[-1]
+        self.last.setdefault(last, set()).add(pid)
+        for w in folded:
+            self.first_has.setdefault((first, w), set()).add(pid)
+        self.first_last.setdefault((first, last), set()).add(pid)
+        bare = _bare(last)
+        spellings = self.surnames.setdefault(first, {})
+        if bare not in spellings:
+            spellings[bare] = set()
+            self.by_length.setdefault((first, len(bare)), []).append(bare)
+        spellings[bare].add(pid)
+
+    def _close(self, first: str, bare: str) -> set[str]:
+        """The surnames seen with this first word that `_same_person` calls close spellings of
+        `bare` (ratio >= 85, both at least 4 letters). Each pair of surnames is scored once:
+        the answer grows as new surnames arrive, and only surnames of a length that could
+        reach 85 (2 * shorter / both >= 0.85) are scored at all."""
+        if len(bare) < 4:
+            return set()
+        hits = self.close_cache.setdefault((first, bare), set())
+        seen = self.close_seen.setdefault((first, bare), {})
+        n = len(bare)
+        for m in range(max(4, (n * 7) // 10), (n * 14) // 10 + 2):
+            if 2 * min(n, m) < 0.84 * (n + m):
+                continue
+            bucket = self.by_length.get((first, m), [])
+            done = seen.get(m, 0)
+            if done < len(bucket):
+                fresh = bucket[done:]
+                seen[m] = len(bucket)
+                for other, _score, _k in process.extract(
+                    bare, fresh, scorer=fuzz.ratio, score_cutoff=85, limit=None
+                ):
+                    hits.add(other)
+        return hits
+
+    def near(self, words: tuple[str, ...], keys: set[str]) -> list[Cluster]:
+        """The people a form could join, in the order `_merge_forms` tries them."""
+        folded = [fold(w) for w in words]
+        first, last = folded[0], folded[-1]
+        found = set(self.last.get(last, ()))
+        found |= self.first_has.get((first, last), set())
+        for w in folded:
+            found |= self.first_last.get((first, w), set())
+        for other in self._close(first, _bare(last)):
+            found |= self.surnames[first][other]
+        ranked: list[tuple[int, int, int]] = []
+        orders = [self.by_word.get(k, {}) for k in keys]
+        for pid in found:
+            for rank, order in enumerate(orders):
+                place = order.get(pid)
+                if place is not None:
+                    ranked.append((rank, place, pid))
+                    break
+        ranked.sort()
+        return [self.people[pid] for _r, _p, pid in ranked]
 
 
 # A one-word candidate that fits several people: which one is unknown, so none.

@@ -89,7 +89,7 @@ _rule(
     lambda r: r.prev is not None and r.prev.folded in ev.DETERMINERS and r.title is None,
     '"the Oval Office", "a Fox Business interview": an article before a run without a '
     "title makes it a thing.",
-    ("He spoke to a Maria Keller Foundation donor.", ("Maria Keller Foundation",)),
+    ("Fans queued outside the Maria Keller on Monday.", ("Maria Keller",)),
 )
 _rule(
     "org-word",
@@ -105,8 +105,9 @@ _rule(
     "veto",
     "any",
     lambda r: vt.place_name(r.words),
-    "The whole run is a known place.",
-    ("Talks in Saudi Arabia said nothing new.", ()),
+    'The whole run is a known place, even one that is also a given name ("Sofia", '
+    "\"Santiago\"): after an office's title it is the office's seat more often than a name.",
+    ("Deputy Mayor Santiago opened the session.", ("Santiago",)),
 )
 _rule(
     "acronym",
@@ -114,7 +115,7 @@ _rule(
     "any",
     lambda r: vt.acronym(r.words),
     'An organisation\'s acronym in its exact case ("UN", not the "Un" of Kim Jong Un).',
-    ("Secretary General Maria UN Office staff said.", ()),
+    ("Spokesman Orvel NATO said.", ("Orvel NATO",)),
 )
 _rule(
     "place-or-institution-word",
@@ -131,8 +132,9 @@ _rule(
     "veto",
     "any",
     lambda r: vt.digit(r.words),
-    'No person\'s name holds a digit ("G7", "Covid19").',
-    ("President Maria G7 said.", ()),
+    "No person's name holds a digit; tokens split off ASCII digits, so what is left is a "
+    'superscript footnote or unit mark ("Kessler²").',
+    ("Spokesman Orvel Kessler² said.", ("Orvel Kessler²",)),
 )
 _rule(
     "names-a-thing",
@@ -141,7 +143,7 @@ _rule(
     lambda r: vt.names_a_thing(r.body, r.toks, r.j),
     "A name followed by capitalised words that end in an organisation or place word is part "
     'of a thing\'s name: "John F. Kennedy Airport".',
-    ("Flights left John F. Kennedy International Airport late.", ()),
+    ("Schools closed for Martin Luther King Jr. Day.", ("Martin Luther",)),
 )
 _rule(
     "ampersand-firm",
@@ -173,8 +175,8 @@ _rule(
     lambda r: r.title is not None,
     'A title or role phrase right before the name: "Kremlin aide Yuri Ushakov", "U.S. '
     'Secretary of State Marco Rubio", "Trump\'s envoy, Steve Witkoff".',
-    ("Kremlin aide Yuri Ushakov spoke on Monday.", ("Yuri Ushakov",)),
-    ("Trump's envoy, Steve Witkoff, flew in.", ("Steve Witkoff",)),
+    ("Kremlin aide Orvel Ushakov spoke on Monday.", ("Orvel Ushakov",)),
+    ("They met Trump's envoy, Orvel Witkoff.", ("Orvel Witkoff",)),
 )
 _rule(
     "role-after-comma",

@@ -58,7 +58,7 @@ def not_name_word(words: Sequence[Token]) -> bool:
 
 
 def digit(words: Sequence[Token]) -> bool:
-    """A digit in a word ("G7", "Covid19"): no person's name has one."""
+    """A digit in a word: ASCII digits are tokens of their own, so a superscript mark."""
     return any(any(c.isdigit() for c in w.text) for w in words)
 
 

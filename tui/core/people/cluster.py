@@ -73,8 +73,28 @@ def short_forms(words: tuple[str, ...]) -> set[str]:
     if fold(words[0]) in PARTICLES:
         # "Van den Heuvel" opening a sentence is the surname alone, particles capitalised.
         out.add(" ".join(words))
+    _add_surname_forms(words, out)
+    folded = [fold(w) for w in words]
+    if folded[0] in FAMILY_FIRST:
+        out.add(words[0])
+    out.update(_middle_names(words, folded))
+    return out
+
+
+def _middle_names(words: tuple[str, ...], folded: list[str]) -> list[str]:
+    """ "Luiz Inácio Lula da Silva" -> "Lula": a middle name that is not a given name. Never
+    inside "bin"/"ibn" chains, where the middle word names the father."""
+    core = [w for w, f in zip(words, folded, strict=True) if f not in PARTICLES]
+    if len(core) < 3 or any(f in _PATRONYMIC for f in folded):
+        return []
+    return [w for w in core[1:-1] if fold(w) not in GIVEN_NAMES]
+
+
+def _add_surname_forms(words: tuple[str, ...], out: set[str]) -> None:
+    """The surname's own short forms: the first half of a double-barrelled one ("Sokolov" of
+    "Sokolov-Mercier", as some outlets write it later) and the surname with the particles
+    before it ("von der Leyen", "Al Nahyan")."""
     if "-" in words[-1] and fold(words[-1].split("-")[0]) not in PARTICLES | CAPITAL_PARTICLES:
-        # "Sokolov-Mercier" is later "Sokolov" in some outlets: the first half alone.
         head = words[-1].split("-")[0]
         if len(head) >= 4:
             out.add(head)
@@ -82,15 +102,6 @@ def short_forms(words: tuple[str, ...]) -> set[str]:
     while i > 1 and (fold(words[i - 1]) in PARTICLES or fold(words[i - 1]) in CAPITAL_PARTICLES):
         i -= 1
         out.add(" ".join(words[i:]))
-    folded = [fold(w) for w in words]
-    if folded[0] in FAMILY_FIRST:
-        out.add(words[0])
-    core = [w for w, f in zip(words, folded, strict=True) if f not in PARTICLES]
-    if len(core) >= 3 and not any(f in _PATRONYMIC for f in folded):
-        # "Luiz Inácio Lula da Silva" -> "Lula": a middle name that is not a given name.
-        # Never inside "bin"/"ibn" chains, where the middle word names the father.
-        out.update(w for w in core[1:-1] if fold(w) not in GIVEN_NAMES)
-    return out
 
 
 def _first_compatible(a: str, b: str) -> bool:
@@ -152,6 +163,24 @@ def cluster(cands: list[Candidate]) -> list[Cluster]:
     """Merge candidates into people: first the forms of two or more words, then each one-word
     candidate into the person it names, if exactly one fits."""
     clusters = _merge_forms(cands)
+    short, first = _word_indexes(clusters)
+    singles: dict[str, Cluster] = {}
+    for c in (c for c in cands if len(c.words) == 1):
+        home = _single_home(c, short, first)
+        if home is None:
+            home = singles.get(c.words[0])
+        if home is None:
+            home = singles[c.words[0]] = Cluster(forms=[c.words])
+            clusters.append(home)
+        if home is not _AMBIGUOUS:
+            home.candidates.append(c)
+    return clusters
+
+
+def _word_indexes(
+    clusters: list[Cluster],
+) -> tuple[dict[str, list[Cluster]], dict[str, list[Cluster]]]:
+    """People by the folded short forms of their names, and by their forms' first words."""
     short: dict[str, list[Cluster]] = {}
     first: dict[str, list[Cluster]] = {}
     for cl in clusters:
@@ -159,21 +188,7 @@ def cluster(cands: list[Candidate]) -> list[Cluster]:
             short.setdefault(x, []).append(cl)
         for x in {fold(f[0]) for f in cl.forms}:
             first.setdefault(x, []).append(cl)
-    singles: dict[str, Cluster] = {}
-    for c in (c for c in cands if len(c.words) == 1):
-        home = _single_home(c, short, first)
-        if home is _AMBIGUOUS:
-            continue
-        if home is not None:
-            home.candidates.append(c)
-            continue
-        single = singles.get(c.words[0])
-        if single is None:
-            single = Cluster(forms=[c.words])
-            singles[c.words[0]] = single
-            clusters.append(single)
-        single.candidates.append(c)
-    return clusters
+    return short, first
 
 
 def _merge_forms(cands: list[Candidate]) -> list[Cluster]:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from ..article import Article
 from ..lexicon import words
 from ..lexicon.names import KINSHIP, fold
-from ..model import Person
+from ..model import Mention, Person
 from ..tokens.memo import Memo
 from .candidates import find_candidates
 from .cluster import Cluster, cluster
@@ -101,22 +101,41 @@ def _person(articles: Sequence[Article], cl: Cluster) -> tuple[tuple[int, int, i
     """The person a cluster became, with the key that orders people: most mentioned first,
     then in most articles, then first mentioned."""
     mentions = sorted(set(cl.mentions), key=lambda m: (m.article, m.start))
-    aliases: list[str] = []
-    for c in sorted(cl.candidates, key=lambda c: (c.article, c.start)):
-        if c.title and c.title_start is not None and not c.plural_title:
-            form = articles[c.article].body[c.title_start : c.end]
-            if "," not in form:
-                aliases.append(form)
-    aliases.extend(m.text for m in mentions)
     name = cl.name()
-    seen: dict[str, None] = {name: None}
-    for a in aliases:
-        if a not in seen and not any(fold(a) == fold(t) for t in cl.titles if fold(t) == fold(a)):
-            seen[a] = None
     n_articles = len({m.article for m in mentions})
     first = mentions[0]
     key = (-len(mentions), -n_articles, first.article, first.start)
     person = Person(
-        name=name, aliases=tuple(seen), titles=tuple(cl.titles), mentions=tuple(mentions)
+        name=name,
+        aliases=_aliases(articles, cl, name, mentions),
+        titles=tuple(cl.titles),
+        mentions=tuple(mentions),
     )
     return key, person
+
+
+def _aliases(
+    articles: Sequence[Article], cl: Cluster, name: str, mentions: list[Mention]
+) -> tuple[str, ...]:
+    """Every form the person is named by, the name first: titled introductions ("Kremlin aide
+    Yuri Ushakov", not an appositive with its comma), then each mention as written, never a
+    bare title."""
+    aliases = _titled_forms(articles, cl) + [m.text for m in mentions]
+    seen: dict[str, None] = {name: None}
+    titles = {fold(t) for t in cl.titles}
+    for a in aliases:
+        if a not in seen and fold(a) not in titles:
+            seen[a] = None
+    return tuple(seen)
+
+
+def _titled_forms(articles: Sequence[Article], cl: Cluster) -> list[str]:
+    """The introductions with their titles ("Kremlin aide Yuri Ushakov"), in reading order,
+    never an appositive with its comma."""
+    forms: list[str] = []
+    for c in sorted(cl.candidates, key=lambda c: (c.article, c.start)):
+        if c.title and c.title_start is not None and not c.plural_title:
+            form = articles[c.article].body[c.title_start : c.end]
+            if "," not in form:
+                forms.append(form)
+    return forms

@@ -124,6 +124,17 @@ def title_before(body: str, toks: list[Token], i: int) -> Title:
     return text, start, plural
 
 
+def _role_head(words: list[Token]) -> int | None:
+    """Where the role noun of an appositive ends ("chief economist": at its last role word);
+    None when there is none, or it is plural, or comes too late to be the appositive's head."""
+    head = next((n for n, w in enumerate(words) if w.folded in ROLE_HEADS), None)
+    while head is not None and head + 1 < len(words) and words[head + 1].folded in ROLE_HEADS:
+        head += 1
+    if head is None or words[head].folded in PLURAL_ROLES or head > 6:
+        return None
+    return head
+
+
 def title_after(body: str, toks: list[Token], j: int) -> str | None:
     """An appositive role after a name: "Steve Witkoff, Trump's special envoy, said", "said
     Amira Khalil, a Sudan researcher at the Horn Policy Institute"."""
@@ -134,10 +145,8 @@ def title_after(body: str, toks: list[Token], j: int) -> str | None:
     while k < len(toks) and toks[k].text not in (",", ".", ";", ":", "(", ")") and len(words) < 9:
         words.append(toks[k])
         k += 1
-    head = next((n for n, w in enumerate(words) if w.folded in ROLE_HEADS), None)
-    while head is not None and head + 1 < len(words) and words[head + 1].folded in ROLE_HEADS:
-        head += 1  # "chief economist": the head is the last role word of the run
-    if head is None or words[head].folded in PLURAL_ROLES or head > 6:
+    head = _role_head(words)
+    if head is None:
         return None
     lead = words[:head]
     while lead and (lead[0].folded in DETERMINERS or lead[0].possessive):

@@ -15,12 +15,9 @@ from ..model import Person
 
 def gender_of(person: Person) -> str | None:
     """'m', 'f' or None, from a title or a given name: enough for "he said"/"she said"."""
-    for t in person.titles:
-        title_words = {fold(w) for w in t.split()}
-        if title_words & FEMALE_TITLES:
-            return "f"
-        if title_words & MALE_TITLES:
-            return "m"
+    by_title = _title_gender(person.titles)
+    if by_title is not None:
+        return by_title
     words = person.name.split()
     first = fold(words[0]) if words else ""
     head, sep, _ = first.partition("-")
@@ -37,6 +34,17 @@ def gender_of(person: Person) -> str | None:
         return "f"  # "Petrova", "Kowalska": Slavic surnames agree with the bearer
     if last.endswith(_MALE_SURNAME_ENDINGS):
         return "m"
+    return None
+
+
+def _title_gender(titles: tuple[str, ...]) -> str | None:
+    """The gender the first gendered title says ("Queen", "Mr"), if any."""
+    for t in titles:
+        title_words = {fold(w) for w in t.split()}
+        if title_words & FEMALE_TITLES:
+            return "f"
+        if title_words & MALE_TITLES:
+            return "m"
     return None
 
 

@@ -59,28 +59,43 @@ def _leader_nation(title: str) -> str | None:
     return _nation_of_tokens(words)
 
 
-def role_mentions(body: str, art: ArticleTokens, clusters: list[Cluster]) -> None:
-    """'the Kremlin leader' / 'the Russian president' -> the one person whose title fits."""
-    # People of this article who lead a country, with the countries their titles name.
+def _leaders(article: int, clusters: list[Cluster]) -> list[tuple[Cluster, set[str]]]:
+    """People of this article who lead a country, with the countries their titles name."""
     leaders: list[tuple[Cluster, set[str]]] = []
     for cl in clusters:
-        if any(m.article == art.article for m in cl.mentions):
+        if any(m.article == article for m in cl.mentions):
             nations = {n for t in cl.titles if (n := _leader_nation(t)) is not None}
             if nations:
                 leaders.append((cl, nations))
+    return leaders
+
+
+def _role_reference(toks: list[Token], i: int) -> tuple[list[Token], int] | None:
+    """ "the Kremlin leader", "the Russian President" at token i: (its capitalised modifiers,
+    the index of its head); never "the Russian president of ..." (a description)."""
+    if toks[i].folded != "the":
+        return None
+    k = i + 1
+    mods: list[Token] = []
+    while k < len(toks) and toks[k].capitalised and len(mods) < 2:
+        mods.append(toks[k])
+        k += 1
+    if not mods or k >= len(toks) or toks[k].folded not in LEADER_HEADS:
+        return None
+    if toks[k].possessive is False and k + 1 < len(toks) and toks[k + 1].text == "of":
+        return None
+    return mods, k
+
+
+def role_mentions(body: str, art: ArticleTokens, clusters: list[Cluster]) -> None:
+    """'the Kremlin leader' / 'the Russian president' -> the one person whose title fits."""
+    leaders = _leaders(art.article, clusters)
     for sent, toks in art.sentences:
         for i in range(len(toks) - 2):
-            if toks[i].folded != "the":
+            ref = _role_reference(toks, i)
+            if ref is None:
                 continue
-            k = i + 1
-            mods: list[Token] = []
-            while k < len(toks) and toks[k].capitalised and len(mods) < 2:
-                mods.append(toks[k])
-                k += 1
-            if not mods or k >= len(toks) or toks[k].folded not in LEADER_HEADS:
-                continue
-            if toks[k].possessive is False and k + 1 < len(toks) and toks[k + 1].text == "of":
-                continue
+            mods, k = ref
             nation = _nation_of_tokens([m.text for m in mods])
             if nation is None:
                 continue
@@ -122,15 +137,8 @@ def _match_single(
 ) -> None:
     """A capitalised word that is a known surname (or both halves of "Putin-Trump")."""
     t = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if (
-        nxt is not None
-        and not t.possessive
-        and nxt.capitalised
-        and nxt.folded in ORG_SUFFIXES
-        and gap_is_space(body, t, nxt)
-    ):
-        return  # "Trump Tower": a thing named after the person
+    if _names_a_thing_or_place(body, toks, i):
+        return
     parts: list[tuple[str, int]] = []
     if t.folded in short_index or "-" not in t.text:
         parts.append((t.text, t.start))
@@ -139,9 +147,6 @@ def _match_single(
         for p in t.text.split("-"):
             parts.append((p, off))
             off += len(p) + 1
-    before = toks[i - 1].folded if i > 0 else ""
-    if before in _LOCATIVE and (t.folded in PLACE_WORDS or t.folded in NATION_OF):
-        return  # "officials in Washington" is the city, even with a George Washington about
     for text, start in parts:
         fits = short_index.get(fold(text), [])
         if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
@@ -152,6 +157,23 @@ def _match_single(
         if cl is None:
             continue
         cl.mentions.append(Mention(article, sent.index, start, start + len(text), text))
+
+
+def _names_a_thing_or_place(body: str, toks: list[Token], i: int) -> bool:
+    """A surname that here names something else: "Trump Tower" (a thing named after the
+    person), "officials in Washington" (the city, even with a George Washington about)."""
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (
+        nxt is not None
+        and not t.possessive
+        and nxt.capitalised
+        and nxt.folded in ORG_SUFFIXES
+        and gap_is_space(body, t, nxt)
+    ):
+        return True
+    before = toks[i - 1].folded if i > 0 else ""
+    return before in _LOCATIVE and (t.folded in PLACE_WORDS or t.folded in NATION_OF)
 
 
 class _FuzzySurnames:

@@ -47,6 +47,16 @@ def _joins(body: str, toks: list[Token], j: int) -> bool:
     )
 
 
+def _suffix_at(body: str, toks: list[Token], j: int) -> bool:
+    """A generational suffix ("Jr.", "III") right after the run that ends at token j - 1."""
+    return (
+        j < len(toks)
+        and toks[j].folded in SUFFIXES
+        and not toks[j - 1].possessive
+        and gap_is_space(body, toks[j - 1], toks[j])
+    )
+
+
 def find_runs(body: str, toks: list[Token]) -> list[Span]:
     """Maximal runs of name-like tokens (token index ranges), particles allowed inside."""
     runs: list[Span] = []
@@ -61,13 +71,7 @@ def find_runs(body: str, toks: list[Token]) -> list[Span]:
             j += 1
         while j > i + 1 and is_particle(toks[j - 1]):
             j -= 1
-        if (
-            j < n
-            and j > i + 1
-            and toks[j].folded in SUFFIXES
-            and not toks[j - 1].possessive
-            and gap_is_space(body, toks[j - 1], toks[j])
-        ):
+        if j > i + 1 and _suffix_at(body, toks, j):
             j += 1  # "Robert F. Kennedy Jr."
         runs.append((i, j))
         i = j

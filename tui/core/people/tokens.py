@@ -71,12 +71,16 @@ def tokenize(sentence: Sentence, memo: Memo | None = None) -> list[Token]:
     """Split a sentence into tokens with body offsets (shared with the quotes stage). With a
     memo, a sentence is tokenised once per comparison and the list is shared: callers must
     not change it."""
-    cached = memo.table("people.tokens") if memo is not None else None
-    if cached is not None:
-        found = cached.get(sentence)
-        if found is not None:
-            return found
-    shapes: dict[tuple[str, str], Shape] = memo.table("people.shapes") if memo else {}
+    if memo is None:
+        return _tokens(sentence, {})
+    cached = memo.table("people.tokens")
+    found = cached.get(sentence)
+    if found is None:
+        found = cached[sentence] = _tokens(sentence, memo.table("people.shapes"))
+    return found
+
+
+def _tokens(sentence: Sentence, shapes: dict[tuple[str, str], Shape]) -> list[Token]:
     out: list[Token] = []
     append = out.append
     first_word_seen = False
@@ -90,15 +94,11 @@ def tokenize(sentence: Sentence, memo: Memo | None = None) -> list[Token]:
             shape = shapes[(kind, raw)] = _word_shape(kind, raw)
         text, possessive, folded, capital = shape
         tok = Token(text, start, start + len(text), kind, possessive, False, folded, capital)
-        if not first_word_seen:
-            if kind in _WORDISH:
-                tok.initial = True
-                first_word_seen = True
-            elif kind == "num":
-                first_word_seen = True
+        if not first_word_seen and kind in _WORDISH:
+            tok.initial = first_word_seen = True
+        elif kind == "num":
+            first_word_seen = True
         append(tok)
-    if cached is not None:
-        cached[sentence] = out
     return out
 
 

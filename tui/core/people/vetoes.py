@@ -88,29 +88,34 @@ def ampersand(toks: list[Token], i: int, j: int) -> bool:
 def org_evidence(
     toks: list[Token], runs: Sequence[tuple[int, int]], orgs: set[tuple[str, ...]]
 ) -> None:
-    """Record capitalised runs that the grammar shows to be organisations: the object of
-    "shares in/of", the owner of "'s shares", the antecedent of ", which", or the subject of
-    a verb (not of speech, where "its" may be anything's) followed by "its"."""
+    """Record capitalised runs that the grammar shows to be organisations (`_acts_as_org`),
+    also without a sentence-initial first word, which may be grammar's capital."""
     for i, j in runs:
-        words = toks[i:j]
-        key = tuple(t.folded for t in words)
-        before = [t.folded for t in toks[max(0, i - 2) : i]]
-        org = before[-2:] in (["shares", "in"], ["shares", "of"], ["stake", "in"])
-        if not org and j < len(toks):
-            nxt = toks[j]
-            after = toks[j + 1] if j + 1 < len(toks) else None
-            after = after if after is not None else nxt
-            org = (
-                (words[-1].possessive and nxt.folded == "shares")
-                or (nxt.text == "," and after.folded == "which")
-                or (
-                    after.folded == "its"
-                    and nxt.kind == "word"
-                    and nxt.text.islower()
-                    and not is_speech(nxt)
-                )
-            )
-        if org:
+        if _acts_as_org(toks, i, j):
+            key = tuple(t.folded for t in toks[i:j])
             orgs.add(key)
             if toks[i].initial and len(key) > 1:
                 orgs.add(key[1:])
+
+
+def _acts_as_org(toks: list[Token], i: int, j: int) -> bool:
+    """The object of "shares in/of" or "stake in", the owner of "'s shares", the antecedent
+    of ", which", or the subject of a verb (not of speech, where "its" may be anything's)
+    followed by "its"."""
+    before = [t.folded for t in toks[max(0, i - 2) : i]]
+    if before[-2:] in (["shares", "in"], ["shares", "of"], ["stake", "in"]):
+        return True
+    if j >= len(toks):
+        return False
+    nxt = toks[j]
+    after = toks[j + 1] if j + 1 < len(toks) else nxt
+    return (
+        (toks[j - 1].possessive and nxt.folded == "shares")
+        or (nxt.text == "," and after.folded == "which")
+        or (
+            after.folded == "its"
+            and nxt.kind == "word"
+            and nxt.text.islower()
+            and not is_speech(nxt)
+        )
+    )

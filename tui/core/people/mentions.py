@@ -110,12 +110,17 @@ def role_mentions(body: str, art: ArticleTokens, clusters: list[Cluster]) -> Non
                 cl.titles.append(text)
 
 
+MultiIndex = dict[str, list[tuple[tuple[str, ...], list[Cluster]]]]
+
+
 def _match_multi(
-    toks: list[Token], i: int, multi_index: dict[tuple[str, ...], list[Cluster]]
+    toks: list[Token], i: int, multi_index: MultiIndex
 ) -> tuple[int, list[Cluster]] | None:
-    """A several-word short form at token i ("von der Leyen", "da Silva"): (end index, fits)."""
+    """A several-word short form at token i ("von der Leyen", "da Silva"): (end index, fits),
+    the longest that matches (the first of equal length). Forms are indexed by their first
+    word, so a capitalised word is compared only with the forms it could open."""
     best: tuple[int, list[Cluster]] | None = None
-    for key, fits in multi_index.items():
+    for key, fits in multi_index.get(toks[i].folded, ()):
         n = len(key)
         if i + n <= len(toks) and tuple(t.folded for t in toks[i : i + n]) == key:
             if not toks[i + n - 1].capitalised:
@@ -217,9 +222,11 @@ class _Index:
             # One entry per folded form: "Van der Linde" and "van der Linde" are one key.
             for key in {fold(x) for x in cl.short_forms()}:
                 self.short.setdefault(key, []).append(cl)
-        self.multi: dict[tuple[str, ...], list[Cluster]] = {
-            tuple(key.split()): fits for key, fits in self.short.items() if " " in key
-        }
+        self.multi: MultiIndex = {}
+        for key, fits in self.short.items():
+            if " " in key:
+                words = tuple(key.split())
+                self.multi.setdefault(words[0], []).append((words, fits))
         # Span -> (cluster, candidate) in one dict: looking the candidate up again per mention
         # was quadratic on long articles that repeat a name thousands of times. (The last
         # cluster holding a span, its first candidate there.)

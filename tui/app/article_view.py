@@ -663,10 +663,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         sentences = self.article.sentences
         on_line: list[int] = []
         while k < len(sentences) and sentences[k].start < end:
-            s = sentences[k]
-            if s.end > start:
+            sentence = sentences[k]
+            if sentence.end > start:
                 on_line.append(k)
-                cut_points.update(p for p in (s.start, s.end) if start < p < end)
+                cut_points.update(p for p in (sentence.start, sentence.end) if start < p < end)
             k += 1
         for s, e, _kind in spans:
             cut_points.update(p for p in (s, e) if start < p < end)

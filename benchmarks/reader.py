@@ -130,7 +130,9 @@ def first_frame(
         subprocess.run([tmux, "kill-session", "-t", session], capture_output=True)
 
 
-async def cursor_moves(paths: list[Path], moves: int) -> tuple[list[float], list[bool]]:
+async def cursor_moves(
+    paths: list[Path], moves: int
+) -> tuple[list[float], list[float], list[bool]]:
     """Seconds per cursor move, from the key action until the changed lines are painted.
 
     `Pilot.pause()` is no clock: it waits until the process *looks* idle (tens of ms on a busy
@@ -139,7 +141,9 @@ async def cursor_moves(paths: list[Path], moves: int) -> tuple[list[float], list
     (what Textual's refresh timer does on its next frame); then the same for the pair view and
     status line, which the app paints in the frame after. The sum of both is what is reported:
     the CPU time a user waits for between the key and a settled screen (the wait for the next
-    frame tick, at most 1/60 s, is Textual's and not counted).
+    frame tick, at most 1/60 s, is Textual's and not counted). Returns the wall-clock and the
+    process CPU seconds of each move (CPU is what a loaded machine does not inflate), and
+    whether a pane scrolled.
     """
     from tui.app.app import ParallaxApp
 
@@ -155,6 +159,7 @@ async def cursor_moves(paths: list[Path], moves: int) -> tuple[list[float], list
 
     app._link = counting_link  # type: ignore[method-assign]
     times: list[float] = []
+    cpu: list[float] = []
     scrolled: list[bool] = []
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.pause()
@@ -165,6 +170,7 @@ async def cursor_moves(paths: list[Path], moves: int) -> tuple[list[float], list
             before = linked
             top = (view.scroll_offset.y, other.scroll_offset.y)
             start = time.perf_counter()
+            start_cpu = time.process_time()
             # Alternate plain steps and jumps to the next aligned passage (which also scrolls
             # the other pane), as a reader does.
             if i % 3 == 2:
@@ -182,9 +188,10 @@ async def cursor_moves(paths: list[Path], moves: int) -> tuple[list[float], list
                 await asyncio.sleep(0)
             screen._on_timer_update()
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
             scrolled.append(top != (view.scroll_offset.y, other.scroll_offset.y))
             await pilot.pause()
-    return times, scrolled
+    return times, cpu, scrolled
 
 
 def main() -> None:

@@ -36,6 +36,8 @@ SETTINGS_FILE = "settings.yaml"
 # would only delay start-up.
 _MAX_BYTES = 256 * 1024
 
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class Settings:
@@ -112,7 +114,9 @@ def read_yaml_mapping(path: Path, max_bytes: int = _MAX_BYTES) -> tuple[dict[str
     except UnicodeDecodeError:
         return None, "is not UTF-8 text"
     try:
-        data = yaml.safe_load(text)
+        # libyaml's safe loader when PyYAML was built with it: the same safe subset (no
+        # constructors run), several times faster on the themes read at every start.
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""

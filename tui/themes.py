@@ -144,6 +144,7 @@ _KNOWN_KEYS = (
 _SKIPPED = "; theme skipped"
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _VARIABLE_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_HEX_RE = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 
 
 def _textual_variable_names() -> frozenset[str]:
@@ -157,7 +158,16 @@ def _textual_variable_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_TEXTUAL_VARIABLES = _textual_variable_names()
+_textual_variables: frozenset[str] | None = None
+
+
+def _is_textual_variable(name: str) -> bool:
+    """Built on first use: only a theme that sets a non-Parallax variable needs the set, and
+    generating Textual's colour systems at import would cost every start of the reader."""
+    global _textual_variables
+    if _textual_variables is None:
+        _textual_variables = _textual_variable_names()
+    return name in _textual_variables
 
 
 class _Invalid(Exception):
@@ -194,6 +204,10 @@ def _css_value(key: str, name: str, value: str) -> str:
     as a stylesheet error that stops the app: so it is tried here, in the property it feeds.
     """
     prop = "text-style" if name.endswith(("-style", "-style-hover")) else "color"
+    if prop == "color" and _HEX_RE.fullmatch(value):
+        # A plain hex colour is valid CSS whatever the variable: the shipped themes are all
+        # hex, and parsing a stylesheet per variable was most of their loading time.
+        return value
     sheet = Stylesheet(variables={name: value})
     sheet.add_source(f"Widget {{ {prop}: ${name}; }}", read_from=("theme", key))
     try:
@@ -226,7 +240,7 @@ def _variables(value: Any, dark: bool, warnings: list[str], prefix: str) -> dict
         key = f"variables.{name}"
         if name in VARIABLE_DEFAULTS:
             result[name] = _css_value(key, name, _colour(key, raw))
-        elif name in _TEXTUAL_VARIABLES:
+        elif _is_textual_variable(name):
             if not isinstance(raw, str):
                 raise _Invalid(key, f"expected a CSS value as text, got {yaml_type_name(raw)}")
             result[name] = _css_value(key, name, raw.strip())

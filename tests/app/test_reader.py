@@ -303,9 +303,9 @@ async def test_a_cursor_move_repaints_only_the_old_and_new_passage() -> None:
         painted: list[int] = []
         original = left._render_text_line
 
-        def spy(index, base):
+        def spy(index, *args):
             painted.append(index)
-            return original(index, base)
+            return original(index, *args)
 
         left._render_text_line = spy
         await pilot.press("j")

@@ -23,7 +23,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from tui.core.errors import ParallaxError
 from tui.core.model import Comparison, Person, Quote, QuoteLink
@@ -34,6 +34,8 @@ from .sidebar import Sidebar
 from .state import PairState, letter, short_labels
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened: nothing on the first frame
+    from textual.widgets import Input
+
     from .export_screen import ExportRequest
 
 from tui.themes import DEFAULT_THEME, load_themes, variable_defaults
@@ -216,6 +218,7 @@ class ParallaxApp(App[None]):
         self._narrow: bool | None = None
         self._views: tuple[ArticleView, ArticleView] | None = None
         self._widgets: dict[str, Widget] = {}
+        self._search: Input | None = None
         # (view, alignment ids) whose pair view and status line still have to be painted.
         self.bottom_pending: tuple[ArticleView, list[int]] | None = None
 
@@ -244,13 +247,11 @@ class ParallaxApp(App[None]):
                     yield view
             yield Sidebar(self.comparison, id="sidebar")
         yield PairView(self.comparison, id="pair")
-        yield Input(placeholder="search both articles (enter: find, escape: cancel)", id="search")
         yield Static(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._on_theme_changed)
-        self._widget("#search", Input).display = False
         self._apply_sidebar()
         self._update_headers()
         for warning in self._warnings:
@@ -676,20 +677,37 @@ class ParallaxApp(App[None]):
 
     # ----------------------------------------------------------------------------- search
 
-    def action_search(self) -> None:
-        field = self._widget("#search", Input)
+    def _search_field(self) -> Input | None:
+        """The search field, or None before the first search mounted it."""
+        field = self._search
+        return field if field is not None and field.is_attached else None
+
+    async def action_search(self) -> None:
+        field = self._search_field()
+        if field is None:
+            # Mounted on first use: the first frame never shows it, and Input's module and
+            # styles are not worth loading for a reader who never searches.
+            from textual.widgets import Input
+
+            field = Input(
+                placeholder="search both articles (enter: find, escape: cancel)", id="search"
+            )
+            await self.mount(field, before=self._widget("#status", Static))
+            self._search = field
         field.display = True
         field.value = self.search_query
         field.focus()
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
         event.stop()
         self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
-        field = self._widget("#search", Input)
-        field.display = False
+        field = self._search_field()
+        if field is not None:
+            field.display = False
         self.search_query = query.strip()
         for side in (0, 1):
             v = self.view(side)
@@ -725,8 +743,8 @@ class ParallaxApp(App[None]):
         return sorted(s for s in stops if s is not None)
 
     def on_key(self, event) -> None:
-        field = self._widget("#search", Input)
-        if event.key == "escape" and field.has_focus:
+        field = self._search_field()
+        if event.key == "escape" and field is not None and field.has_focus:
             event.stop()
             field.display = False
             self.view(self.active_side).focus()

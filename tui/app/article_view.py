@@ -27,6 +27,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.color import Color
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -355,7 +356,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.highlight = Highlight()
         self.person_stops: list[int] = []
         self.search_stops: list[int] = []
-        self._cache: LRUCache[tuple[int, int, int, int, int], tuple[Strip, Strip]] = LRUCache(1024)
+        # Finished rows (gutter filled, line filters applied) by line and its marks' version.
+        self._rows: LRUCache[tuple[int, int, int, int, int], Strip] = LRUCache(1024)
+        self._painted_with: tuple[tuple[LineFilter, ...], Color] | None = None
+        self._blank_row: Strip | None = None
         self._line_versions: dict[int, int] = {}
         self._generation = 0
         self._styles: dict[str, Style] = {}
@@ -364,7 +368,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[tuple[int, int, int]] = []
         self._anchor = 0
         self._base_style: Style | None = None
-        self._blank: tuple[Strip, Strip] | None = None
         self._inner_style: Style | None = None
         self.set_article(article, article_index)
 
@@ -426,7 +429,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             prev_end = e if s >= 0 else prev_end
         self._line_key = key
         self._sentence_lines = [self._lines_for(s.start, s.end) for s in self.article.sentences]
-        self._cache.clear()
+        self._rows.clear()
         self._line_versions.clear()
         self._index_spans()
         self.virtual_size = Size(width + GUTTER, len(lines))
@@ -462,7 +465,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation += 1
         self._styles = {}
         self._base_style = None
-        self._blank = None
+        self._blank_row = None
         self._inner_style = None
         self.refresh()
 
@@ -556,37 +559,33 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # ---------------------------------------------------------------------------- painting
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Hand the compositor the cached strips themselves, not fresh copies.
+        """Hand the compositor finished rows from a cache, not fresh copies.
 
         Textual's general path rebuilds every visible row on a scroll (fit to width, border
         and tint pass, line filters), making three new Strips per row: with a whole pane to
         repaint after a jump that was most of a cursor move's cost. This pane has no border,
         padding, outline, tint or opacity (checked, else the general path runs), so a row is
-        exactly what `render_line` returns after the app's filters; returning the same cached
-        Strip objects also lets their own filter and divide caches hit on the next frame.
+        exactly what `render_line` returns, padded over the scrollbar gutter and passed
+        through the app's line filters. A row is built in one Strip with the gutter already
+        in it, filtered once and cached as finished, so a row shown again costs a look-up and
+        a new row two Strips instead of four.
         """
-        if not self._plain_box():
+        scroll_x, scroll_y = self.scroll_offset
+        if scroll_x or not self._plain_box():  # never in practice: the text wraps
             return super().render_lines(crop)
         _, background = self.background_colors
-        filters = self.get_line_filters()
+        filters = tuple(self.get_line_filters())
+        if (filters, background) != self._painted_with:
+            self._rows.clear()
+            self._blank_row = None
+            self._painted_with = (filters, background)
         # Asked once per frame, not once per row: each is a walk through Textual's layout.
-        scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         full = self.size.width
-        entry = self._entry
-        strips: list[Strip] = []
-        for y in crop.line_range:
-            if scroll_x == 0:
-                strip = entry(y + scroll_y, width, full)[1]
-            else:  # never in practice: the text wraps, so there is nothing to scroll to
-                strip = entry(y + scroll_y, width, full)[0]
-                strip = strip.crop_extend(scroll_x, scroll_x + width, self._base_style)
-                strip = strip.adjust_cell_length(full, self._inner())
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
-            strips.append(strip)
+        row = self._row
+        strips = [row(y + scroll_y, width, full, filters, background) for y in crop.line_range]
         x1, x2 = crop.column_span
-        if (x1, x2) != (0, self.size.width):
+        if (x1, x2) != (0, full):
             strips = [strip.crop(x1, x2) for strip in strips]
         return strips
 
@@ -603,36 +602,46 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         )
 
     def render_line(self, y: int) -> Strip:
+        """The text area of one row, for Textual's general path (and the paint tests)."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        strip = self._entry(y + scroll_y, width, self.size.width)[0]
+        index = y + scroll_y
+        base = self._base()
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._render_text_line(index, base)
         if scroll_x == 0 and strip.cell_length == width:
             return strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self._base_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
 
-    def _entry(self, index: int, width: int, full: int) -> tuple[Strip, Strip]:
-        """Line `index` as (text strip, row strip), cached until its marks change.
+    def _row(
+        self, index: int, width: int, full: int, filters: tuple[LineFilter, ...], bg: Color
+    ) -> Strip:
+        """Row `index` as the compositor wants it, cached until its marks change."""
+        if index >= len(self._lines):
+            blank = self._blank_row
+            if blank is None or blank.cell_length != full:
+                row = Strip.blank(width, self._base()).adjust_cell_length(full, self._inner())
+                for line_filter in filters:
+                    row = row.apply_filter(line_filter, bg)
+                blank = self._blank_row = row
+            return blank
+        key = (index, self._width, full, self._generation, self._line_versions.get(index, 0))
+        cached = self._rows.get(key)
+        if cached is not None:
+            return cached
+        strip = self._render_text_line(index, self._base(), full)
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, bg)
+        self._rows.set(key, strip)
+        return strip
 
-        The text strip is what `render_line` returns (the text area); the row strip adds
-        the scrollbar gutter filled as Textual fills it, so a repaint reuses both as they are.
-        """
+    def _base(self) -> Style:
         base = self._base_style
         if base is None:
             # rich_style walks every ancestor's CSS: far too slow to ask once per line.
             base = self._base_style = self.rich_style
-        if index >= len(self._lines):
-            blank = self._blank
-            if blank is None or blank[0].cell_length != width or blank[1].cell_length != full:
-                text = Strip.blank(width, base)
-                blank = self._blank = (text, text.adjust_cell_length(full, self._inner()))
-            return blank
-        key = (index, self._width, full, self._generation, self._line_versions.get(index, 0))
-        cached = self._cache.get(key)
-        if cached is None:
-            text = self._render_text_line(index, base)
-            cached = (text, text.adjust_cell_length(full, self._inner()))
-            self._cache.set(key, cached)
-        return cached
+        return base
 
     def _inner(self) -> Style:
         """The style Textual fills the scrollbar gutter with (the pane's background only)."""
@@ -644,14 +653,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None
-        self._blank = None
+        self._blank_row = None
         self._inner_style = None
         self._generation += 1
 
-    def _render_text_line(self, index: int, base: Style) -> Strip:
+    def _render_text_line(self, index: int, base: Style, full: int = 0) -> Strip:
+        """Line `index` of the text area; with `full`, padded over the gutter to that width."""
         start, end, para = self._lines[index]
+        total = self._width + GUTTER
         if start < 0:
-            return Strip([Segment(" " * (self._width + GUTTER), base)], self._width + GUTTER)
+            return self._padded([Segment(" " * total, base)], total, full)
         body = self.article.body
         boiler = self._para_boiler.get(para)
         pair = self.pair
@@ -663,10 +674,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         sentences = self.article.sentences
         on_line: list[int] = []
         while k < len(sentences) and sentences[k].start < end:
-            s = sentences[k]
-            if s.end > start:
+            sentence = sentences[k]
+            if sentence.end > start:
                 on_line.append(k)
-                cut_points.update(p for p in (s.start, s.end) if start < p < end)
+                cut_points.update(p for p in (sentence.start, sentence.end) if start < p < end)
             k += 1
         for s, e, _kind in spans:
             cut_points.update(p for p in (s, e) if start < p < end)
@@ -703,10 +714,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     style += self._style(kind)
             segments.append(Segment(text, style))
             used += cell_len(text) if not text.isascii() else len(text)
-        total = self._width + GUTTER
         if used + GUTTER < total:
             segments.append(Segment(" " * (total - used - GUTTER), base))
-        return Strip(segments, max(total, used + GUTTER))
+        return self._padded(segments, max(total, used + GUTTER), full)
+
+    def _padded(self, segments: list[Segment], length: int, full: int) -> Strip:
+        """One Strip of `segments`, filled to `full` cells as Textual fills the gutter."""
+        if full > length:
+            segments.append(Segment(" " * (full - length), self._inner()))
+            return Strip(segments, full)
+        strip = Strip(segments, length)
+        return strip.adjust_cell_length(full, self._inner()) if full else strip
 
     def _shows_cursor(self) -> bool:
         """Only the pane being read shows its cursor bar, so there is never two of them."""

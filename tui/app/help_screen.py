@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.color import Color
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -35,10 +36,10 @@ LEGEND = [
 
 def group_bindings(
     active: dict[str, ActiveBinding],
-) -> list[tuple[object, list[tuple[str, Binding]]]]:
+) -> list[tuple[DOMNode, list[tuple[str, Binding]]]]:
     """Bindings per owning node, each binding once with all its keys (after the keymap)."""
     groups: dict[
-        int, tuple[object, dict[tuple[str, str], list[str]], dict[tuple[str, str], Binding]]
+        int, tuple[DOMNode, dict[tuple[str, str], list[str]], dict[tuple[str, str], Binding]]
     ] = {}
     for key, ab in active.items():
         node = ab.node
@@ -49,7 +50,7 @@ def group_bindings(
         ident = (ab.binding.action, ab.binding.description)
         entry[1].setdefault(ident, []).append(key)
         entry[2][ident] = ab.binding
-    out = []
+    out: list[tuple[DOMNode, list[tuple[str, Binding]]]] = []
     for node, keys, bindings in groups.values():
         rows = [(", ".join(keys[ident]), bindings[ident]) for ident in keys]
         out.append((node, rows))

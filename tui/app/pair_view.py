@@ -157,8 +157,14 @@ class PairView(Widget, can_focus=True):
         self._wrapped_width = -1
         self._offset = 0
         self._base_style: Style | None = None
+        # What last_text was built from; None when the next show() must rebuild.
+        self._built_for: PairContent | None = None
 
     def show(self, content: PairContent) -> None:
+        if content == self._built_for:
+            # The same passage pair again (a step inside a multi-sentence passage): rebuilding
+            # and re-wrapping it would repaint seven identical rows.
+            return
         self.content = content
         self.refresh_view()
 
@@ -166,6 +172,7 @@ class PairView(Widget, can_focus=True):
         if not self.is_mounted:
             return
         self.last_text = self._build()
+        self._built_for = self.content
         self._wrapped_width = -1
         self._offset = 0
         self.refresh()
@@ -191,6 +198,7 @@ class PairView(Widget, can_focus=True):
         super().notify_style_update()
         self._base_style = None
         self._wrapped_width = -1
+        self._built_for = None  # the text's colours come from the theme
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

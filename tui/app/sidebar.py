@@ -131,7 +131,7 @@ class Sidebar(Vertical):
     def focus_list(self) -> None:
         tabs = self.query_one(TabbedContent)
         pane = tabs.get_pane(tabs.active) if tabs.active else None
-        lists = pane.query(OptionList) if pane is not None else []
+        lists = pane.query(OptionList) if pane is not None else None
         if lists:
             lists.first().focus()
         else:

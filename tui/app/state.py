@@ -31,15 +31,12 @@ def assign_colours(alignments: Sequence[Alignment], size: int = PALETTE_SIZE) ->
     if n == 0:
         return colours
     neighbours: list[set[int]] = [set() for _ in range(n)]
-    for side in ("left", "right"):
-        order = sorted(
-            range(n),
-            key=lambda i, s=side: (
-                min(getattr(alignments[i], s).sentences),
-                max(getattr(alignments[i], s).sentences),
-                i,
-            ),
-        )
+    for side in (0, 1):
+        spans = [
+            (min(p.sentences), max(p.sentences), i)
+            for i, p in enumerate(al.left if side == 0 else al.right for al in alignments)
+        ]
+        order = [i for *_, i in sorted(spans)]
         for a, b in pairwise(order):
             neighbours[a].add(b)
             neighbours[b].add(a)

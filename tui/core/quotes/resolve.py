@@ -1,0 +1,292 @@
+"""A speaker phrase to a speaker: a person by mention or written form, or by one of the
+reference rules (a pronoun to the nearest fitting person, "it" to the body that is the
+subject before, a role to the one person introduced with it); anything else is a non-person
+source kept as written ("Kremlin officials", "a White House official").
+
+No speaker is better than a wrong one: a role that fits nobody, or several, is speech by
+someone the article never ties to one person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from ..lexicon.names import KINSHIP, PARTICLES, ROLE_HEADS, fold
+from ..model import Person
+from ..people import Token, is_speech
+from .context import ArticleContext, Speaker, event_pos
+from .phrases import (
+    MAX_NP,
+    PRONOUNS,
+    cut_listener,
+    np_after,
+    np_before,
+    subject_np,
+    unknown_subject,
+    verb_like,
+)
+from .subjects import lead_subject
+from .words import W
+
+# How many earlier speakers and subjects a pronoun looks through: a hostile paragraph of
+# thousands of "he said" must not make every pronoun scan all of them.
+_MAX_PRONOUN_EVENTS = 64
+
+
+def resolve_np(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | None:
+    """A speaker phrase -> a person (by mention, written form, or a reference rule: pronoun,
+    "it", role) or a non-person source as written."""
+    while np and np[0].folded in W.leading_fillers:
+        np = np[1:]
+    np = cut_listener(np)
+    if not np or len(np) > MAX_NP:
+        return None
+    named = _named_person(ctx, np)
+    if named is not None:
+        return named
+    if len(np) == 1 and np[0].folded in PRONOUNS:
+        if not ctx.allows("pronoun"):
+            return None
+        name = pronoun(ctx, pos, PRONOUNS[np[0].folded])
+        return Speaker(name, "person", "pronoun") if name else None
+    if len(np) == 1 and np[0].folded == "it":
+        sp = _it_source(ctx, pos) if ctx.allows("it-subject") else None
+        return replace(sp, rule="it-subject") if sp is not None else None
+    if all(t.folded in W.not_speakers for t in np) or any(
+        t.folded in ("they", "we", "i", "it", "you") for t in np
+    ):
+        return None
+    if not any(t.kind in ("word", "init") and t.folded not in W.not_speakers for t in np):
+        return None
+    if all(t.capitalised or (t.folded in PARTICLES and t.text.islower()) for t in np):
+        known = ctx.forms.get(fold(" ".join(t.text for t in np)))
+        if known is not None:
+            return Speaker(known, "person")
+    role = _role_person(ctx, np, pos)
+    if isinstance(role, Speaker) and role.rule is not None and not ctx.allows(role.rule):
+        role = None
+    if role is not False:
+        # A person's role that fits nobody (or several): speech, but no speaker to name.
+        return role if isinstance(role, Speaker) else Speaker("", "unresolved")
+    text = ctx.article.body[np[0].start : np[-1].end + (2 if np[-1].possessive else 0)]
+    return Speaker(text, "source")
+
+
+def _named_person(ctx: ArticleContext, np: list[Token]) -> Speaker | None:
+    """The person a mention inside the phrase names, unless the phrase is about someone else:
+    "Smith's lawyer", or "a spokesman for Putin" where a preposition governs the name
+    ("Secretary of State Marco Rubio" is not: "of" does not touch the name)."""
+    start, end = np[0].start, np[-1].end
+    hit = ctx.person_in(start, end + 2) or ctx.covering(start)
+    if hit is None:
+        return None
+    m, p = hit
+    after = [t for t in np if t.start >= m.end]
+    ends_possessive = any(t.possessive and t.end == m.end for t in np)
+    lead = [t.folded for t in np if t.end <= m.start]
+    while lead and lead[-1] in ("the", "a", "an"):
+        lead.pop()
+    governed = bool(lead) and lead[-1] in W.of_words
+    if (ends_possessive and after) or governed:
+        return None
+    return Speaker(p.name, "person")
+
+
+def _role_person(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | bool | None:
+    """A definite role phrase ("the outgoing prime minister", "the head of state", "his son
+    Marcel") -> the one person of this article it fits; None when it is a person's role that
+    fits nobody or several (never the role as if it were a name); False when not a role."""
+    words = [t for t in np if t.kind in ("word", "init")]
+    if len(words) < 2:
+        return False
+    # "his son Marcel": a given name after the role names the one person called so.
+    named = [t for t in words[1:] if t.capitalised]
+    if named and words[0].folded in W.definite and any(t.folded in KINSHIP for t in words):
+        kin = [
+            p
+            for p in ctx.local
+            if fold(p.name.split()[0]) == named[0].folded and ctx.introduced_before(p, pos)
+        ]
+        return Speaker(kin[0].name, "person", "role-kinship") if len(kin) == 1 else None
+    if not (words[0].folded in W.definite or words[0].possessive):
+        return False
+    folded = [t.folded for t in words[1:]]
+    wanted: list[frozenset[str]]
+    if len(folded) >= 3 and folded[-3:-1] == ["head", "of"] and folded[-1] in W.head_of:
+        wanted = [W.head_of[folded[-1]]]
+        mods = folded[:-3]
+    else:
+        head = folded[-1]
+        if len(folded) == 1 and words[0].folded == "the" and head in W.anaphor_nouns:
+            # "the mother said", "the 52-year-old said", "the woman said": the person the
+            # sentence before is about, when the gender fits.
+            return _role_anaphor(ctx, pos, W.anaphor_nouns[head])
+        if head not in ROLE_HEADS or head in W.plural_heads or head in KINSHIP:
+            return False
+        wanted = [frozenset({head})]
+        mods = folded[:-1]
+    skip = W.temporal | W.past_roles | W.definite
+    wanted += [frozenset({m}) for m in mods if m not in skip]
+    return _titled(ctx, pos, wanted, mods, definite=words[0].folded == "the")
+
+
+def _titled(
+    ctx: ArticleContext, pos: int, wanted: list[frozenset[str]], mods: list[str], definite: bool
+) -> Speaker | None:
+    """The one person introduced, before `pos`, with a title holding every wanted word."""
+    fits: list[tuple[Person, bool]] = []
+    for p in ctx.local:
+        title_words = {fold(w) for t in p.titles for w in t.replace("-", " ").split()}
+        if title_words and all(w & title_words for w in wanted) and ctx.introduced_before(p, pos):
+            fits.append((p, bool(title_words & W.past_roles)))
+    if not fits and definite and not (wanted[0] & W.relational_roles):
+        # Not "his party leader": a possessive role belongs to someone else.
+        role = next(iter(wanted[0]))
+        return _role_anaphor(
+            ctx, pos, "f" if role.endswith("woman") else "m" if role.endswith("man") else None
+        )
+    if len(fits) > 1:
+        # "the former minister" next to a sitting one: the one introduced as former (or
+        # outgoing); plain "the minister" is then the sitting one.
+        past = any(m in W.past_roles for m in mods)
+        fits = [f for f in fits if f[1] == past]
+    return Speaker(fits[0][0].name, "person", "role-title") if len(fits) == 1 else None
+
+
+def _role_anaphor(ctx: ArticleContext, pos: int, gender: str | None) -> Speaker | None:
+    """ "In Rotterdam, Joost van den Heuvel reacted angrily. "...," the party leader said.":
+    a role no one was introduced with names the one person the sentence before (in the same
+    paragraph) is about, when that person carries no other title. Two candidates or none: no
+    speaker."""
+    sent = ctx.sentence_at(pos)
+    if sent is None:
+        return None
+    k = ctx.position.get(sent.index, 0)
+    if k == 0 or ctx.sentences[k - 1].paragraph != sent.paragraph:
+        return None
+    prev = ctx.sentences[k - 1]
+    names = {p.name for _, p in ctx.within(prev.start, prev.end)}
+    if len(names) != 1:
+        return None
+    hit = lead_subject(ctx, prev, ctx.tokens[k - 1])
+    if hit is None or hit[1].name not in names or hit[1].titles:
+        return None
+    if gender is not None and ctx.gender.get(hit[1].name) not in (None, gender):
+        return None
+    return Speaker(hit[1].name, "person", "role-anaphor")
+
+
+def _it_source(ctx: ArticleContext, pos: int) -> Speaker | None:
+    """ "The AIU panel rejected that explanation. "...," it said.": "it" is the body that is
+    the subject of the sentence before, in the same paragraph; never a person, and nothing
+    when that sentence opens otherwise."""
+    sent = ctx.sentence_at(pos)
+    k = ctx.position.get(sent.index, 0) if sent is not None else 0
+    if sent is None or k == 0 or ctx.sentences[k - 1].paragraph != sent.paragraph:
+        return None
+    found = resolved_subject(ctx, ctx.tokens[k - 1])
+    if found is None:
+        return None
+    np, sp, _verb = found
+    if sp.kind != "source" or ctx.first_person_in(np[0].start, np[-1].end + 2) is not None:
+        return None
+    return sp
+
+
+def pronoun(ctx: ArticleContext, pos: int, gender: str) -> str | None:
+    """He/she: who news means by it, nearest first. A person seen earlier in the same
+    sentence; else the subject (or the one person) of the sentence right before, in the same
+    paragraph ("The director of the charity, Anne-Laure de Villiers, never gave up hope.
+    "...," she told Le Monde."); else the latest speaker or subject earlier in this
+    paragraph or the one before. A name from further back is a guess, and a wrong speaker
+    costs more than none."""
+    sent = ctx.sentence_at(pos)
+    if sent is None:
+        return None
+    para = sent.paragraph
+
+    def fits(name: str) -> bool:
+        return ctx.gender.get(name) in (None, gender)
+
+    hi = bisect.bisect_left(ctx.events, pos, key=event_pos)
+    for at, name, _p in reversed(ctx.events[max(0, hi - _MAX_PRONOUN_EVENTS) : hi]):
+        if at < sent.start:
+            break
+        if fits(name):
+            return name
+    k = ctx.position.get(sent.index, 0)
+    if k > 0 and ctx.sentences[k - 1].paragraph == para:
+        prev = ctx.sentences[k - 1]
+        hit = lead_subject(ctx, prev, ctx.tokens[k - 1])
+        if hit is not None and fits(hit[1].name):
+            return hit[1].name
+        # "Police detained Karl Weber on Monday. "I am innocent," he said.": the one fitting
+        # person the sentence before names, as an object or after "according to".
+        names = {p.name for _, p in ctx.within(prev.start, prev.end) if fits(p.name)}
+        if len(names) == 1:
+            return names.pop()
+        if hit is None and not names and unknown_subject(ctx.tokens[k - 1]):
+            # "Outside the hall, Tervo Haapala handed out leaflets. "...," he said.": the
+            # subject is someone the people stage did not recognise; anyone earlier is wrong.
+            return None
+    # Earlier in this paragraph, then in the previous one (ending, say, with "Ushakov said
+    # Witkoff had raised ..." before "But he said ..."), never further back.
+    prev_para = ctx.previous_fact.get(para)
+    hi = bisect.bisect_left(ctx.events, pos, key=event_pos)
+    for _at_pos, name, p in reversed(ctx.events[max(0, hi - _MAX_PRONOUN_EVENTS) : hi]):
+        if p != para and p != prev_para:
+            break
+        if fits(name):
+            return name
+    return None
+
+
+def resolved_subject(
+    ctx: ArticleContext, words: list[Token]
+) -> tuple[list[Token], Speaker, int] | None:
+    """The subject phrase opening `words` (see `subject_np`), what it names, and the index
+    of its verb; None when there is no such subject or it names no one."""
+    found = subject_np(words)
+    if found is None:
+        return None
+    np, k = found
+    sp = resolve_np(ctx, np, words[k].start)
+    return None if sp is None else (np, sp, k)
+
+
+def record_events(ctx: ArticleContext) -> None:
+    """Who speaks or is the subject in each sentence, for resolving later pronouns. A "she"
+    that is a subject or a speaker is resolved on the spot and recorded too, so "Labour
+    Minister Nasreen Chowdhury visited the site. / She said ... / "...," she said." carries
+    the minister from paragraph to paragraph, one step at a time."""
+
+    def add(at: int, name: str, paragraph: int) -> None:
+        bisect.insort(ctx.events, (at, name, paragraph), key=event_pos)
+
+    for sent, toks in zip(ctx.sentences, ctx.tokens, strict=True):
+        hit = lead_subject(ctx, sent, toks)
+        if hit is not None:
+            add(hit[0].start, hit[1].name, sent.paragraph)
+        elif len(toks) > 1 and toks[0].folded in PRONOUNS and verb_like(toks[1]):
+            name = pronoun(ctx, toks[0].start, PRONOUNS[toks[0].folded])
+            if name is not None:
+                add(toks[0].start, name, sent.paragraph)
+        for i, t in enumerate(toks):
+            if t.folded == "according" and i + 1 < len(toks) and toks[i + 1].folded == "to":
+                # "..., according to fire chief Andrés Molina." A source named here is who a
+                # following "he said" most likely means.
+                np = np_after(toks, i + 2, sent.end)
+                hit = ctx.person_in(np[0].start, np[-1].end + 2) if np else None
+                if hit is not None:
+                    add(hit[0].start, hit[1].name, sent.paragraph)
+            elif is_speech(t):
+                np = np_before(ctx, toks, i, sent.start)
+                if np:
+                    hit = ctx.person_in(np[0].start, np[-1].end + 2)
+                    if hit is not None:
+                        add(t.start, hit[1].name, sent.paragraph)
+                    elif len(np) == 1 and np[0].folded in PRONOUNS:
+                        name = pronoun(ctx, np[0].start, PRONOUNS[np[0].folded])
+                        if name is not None:
+                            add(t.start, name, sent.paragraph)

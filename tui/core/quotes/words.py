@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ..lexicon import phrases, words
+from ..lexicon import DATA, phrases, words
 from ..lexicon.names import ROLE_HEADS
 
 
@@ -16,9 +16,10 @@ class _Words:
     """Each list is read once per process: the files are constants, not per-comparison work."""
 
     def __getattr__(self, name: str) -> frozenset[str]:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        value = words("quotes-" + name.replace("_", "-"))
+        file = "quotes-" + name.replace("_", "-")
+        if name.startswith("_") or not (DATA / f"{file}.txt").is_file():
+            raise AttributeError(f"no word list {file}.txt for W.{name}")
+        value = words(file)
         setattr(self, name, value)
         return value
 

@@ -127,6 +127,9 @@ class ArticleContext:
     def allows(self, rule: str) -> bool:
         return self.references is None or rule in self.references
 
+    def gender_fits(self, name: str, gender: str | None) -> bool:
+        return gender is None or self.gender.get(name) in (None, gender)
+
     def add_event(self, pos: int, name: str, paragraph: int) -> None:
         bisect.insort(self.events, (pos, name, paragraph), key=event_pos)
 
@@ -138,6 +141,13 @@ class ArticleContext:
         if pos >= s.end and i + 1 < len(self.sentences):
             return self.sentences[i + 1]
         return s
+
+    def before_in_paragraph(self, sent: Sentence) -> int | None:
+        """The position of the sentence before `sent`, when it is in the same paragraph."""
+        k = self.position.get(sent.index, 0)
+        if k == 0 or self.sentences[k - 1].paragraph != sent.paragraph:
+            return None
+        return k - 1
 
     def within(self, start: int, end: int) -> list[tuple[Mention, Person]]:
         lo = bisect.bisect_left(self.mention_starts, start)

@@ -52,18 +52,11 @@ def _double_pieces(body: str, start: int, end: int) -> tuple[list[tuple[int, int
         c = body[i]
         if c in _DOUBLE_OPEN:
             open_at = i
-        elif c in _DOUBLE_CLOSE:
-            if open_at is not None:
-                pairs.append((open_at, i))
-                open_at = None
-        elif c == '"':
-            prev = body[i - 1] if i > start else " "
-            if open_at is None:
-                if prev in _OPEN_CONTEXT or i == start:
-                    open_at = i
-            else:
-                pairs.append((open_at, i))
-                open_at = None
+        elif open_at is not None and (c in _DOUBLE_CLOSE or c == '"'):
+            pairs.append((open_at, i))
+            open_at = None
+        elif c == '"' and (i == start or body[i - 1] in _OPEN_CONTEXT):
+            open_at = i
     unclosed = open_at is not None
     if unclosed:
         pairs.append((open_at, None))  # type: ignore[arg-type]

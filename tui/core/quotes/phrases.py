@@ -19,7 +19,6 @@ from ..lexicon.names import (
     PARTICLES,
     PLACE_WORDS,
     ROLE_HEADS,
-    SPEECH_VERBS,
     fold,
 )
 from ..people import Token, is_speech
@@ -224,17 +223,12 @@ def subject_limit(toks: list[Token]) -> int:
 
 
 def _role_like(t: Token) -> bool:
+    """A lower-case noun that can stand in a role before a name ("steward", "party leader"),
+    not a verb form, a function word or a verb of speech."""
     f = t.folded
-    return (
-        t.kind == "word"
-        and t.text[:1].islower()
-        and (f in ROLE_HEADS or f in W.role_lower or not (f.endswith("ed") or f.endswith("ing")))
-        and f not in FUNCTION_WORDS
-        and f not in W.np_stop
-        and f not in SPEECH_VERBS
-        and f not in W.aux
-        and f not in W.passive
-    )
+    if t.kind != "word" or not t.text[:1].islower() or f in W.not_role:
+        return False
+    return f in ROLE_HEADS or f in W.role_lower or not (f.endswith("ed") or f.endswith("ing"))
 
 
 def subject_np(words: list[Token]) -> tuple[list[Token], int] | None:

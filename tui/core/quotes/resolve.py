@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from typing import Literal
 
 from ..lexicon.names import KINSHIP, PARTICLES, ROLE_HEADS, fold
 from ..model import Person
@@ -53,16 +54,11 @@ def resolve_np(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | None
     if len(np) == 1 and np[0].folded == "it":
         sp = _it_source(ctx, pos) if ctx.allows("it-subject") else None
         return replace(sp, rule="it-subject") if sp is not None else None
-    if all(t.folded in W.not_speakers for t in np) or any(
-        t.folded in ("they", "we", "i", "it", "you") for t in np
-    ):
+    if not _can_speak(np):
         return None
-    if not any(t.kind in ("word", "init") and t.folded not in W.not_speakers for t in np):
-        return None
-    if all(t.capitalised or (t.folded in PARTICLES and t.text.islower()) for t in np):
-        known = ctx.forms.get(fold(" ".join(t.text for t in np)))
-        if known is not None:
-            return Speaker(known, "person")
+    known = _known_form(ctx, np)
+    if known is not None:
+        return known
     role = _role_person(ctx, np, pos)
     if isinstance(role, Speaker) and role.rule is not None and not ctx.allows(role.rule):
         role = None
@@ -71,6 +67,23 @@ def resolve_np(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | None
         return role if isinstance(role, Speaker) else Speaker("", "unresolved")
     text = ctx.article.body[np[0].start : np[-1].end + (2 if np[-1].possessive else 0)]
     return Speaker(text, "source")
+
+
+def _can_speak(np: list[Token]) -> bool:
+    """Not "they", "we", "this": a phrase with a word that can name a speaker."""
+    if all(t.folded in W.not_speakers for t in np):
+        return False
+    if any(t.folded in ("they", "we", "i", "it", "you") for t in np):
+        return False
+    return any(t.kind in ("word", "init") and t.folded not in W.not_speakers for t in np)
+
+
+def _known_form(ctx: ArticleContext, np: list[Token]) -> Speaker | None:
+    """A capitalised phrase that is exactly one written form of one person."""
+    if not all(t.capitalised or (t.folded in PARTICLES and t.text.islower()) for t in np):
+        return None
+    known = ctx.forms.get(fold(" ".join(t.text for t in np)))
+    return Speaker(known, "person") if known is not None else None
 
 
 def _named_person(ctx: ArticleContext, np: list[Token]) -> Speaker | None:
@@ -103,12 +116,7 @@ def _role_person(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | bo
     # "his son Marcel": a given name after the role names the one person called so.
     named = [t for t in words[1:] if t.capitalised]
     if named and words[0].folded in W.definite and any(t.folded in KINSHIP for t in words):
-        kin = [
-            p
-            for p in ctx.local
-            if fold(p.name.split()[0]) == named[0].folded and ctx.introduced_before(p, pos)
-        ]
-        return Speaker(kin[0].name, "person", "role-kinship") if len(kin) == 1 else None
+        return _kin(ctx, named[0], pos)
     if not (words[0].folded in W.definite or words[0].possessive):
         return False
     folded = [t.folded for t in words[1:]]
@@ -129,6 +137,16 @@ def _role_person(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | bo
     skip = W.temporal | W.past_roles | W.definite
     wanted += [frozenset({m}) for m in mods if m not in skip]
     return _titled(ctx, pos, wanted, mods, definite=words[0].folded == "the")
+
+
+def _kin(ctx: ArticleContext, given: Token, pos: int) -> Speaker | None:
+    """The one person introduced before `pos` whose given name this is."""
+    kin = [
+        p
+        for p in ctx.local
+        if fold(p.name.split()[0]) == given.folded and ctx.introduced_before(p, pos)
+    ]
+    return Speaker(kin[0].name, "person", "role-kinship") if len(kin) == 1 else None
 
 
 def _titled(
@@ -160,19 +178,15 @@ def _role_anaphor(ctx: ArticleContext, pos: int, gender: str | None) -> Speaker 
     paragraph) is about, when that person carries no other title. Two candidates or none: no
     speaker."""
     sent = ctx.sentence_at(pos)
-    if sent is None:
+    k = ctx.before_in_paragraph(sent) if sent is not None else None
+    if k is None:
         return None
-    k = ctx.position.get(sent.index, 0)
-    if k == 0 or ctx.sentences[k - 1].paragraph != sent.paragraph:
-        return None
-    prev = ctx.sentences[k - 1]
+    prev = ctx.sentences[k]
     names = {p.name for _, p in ctx.within(prev.start, prev.end)}
-    if len(names) != 1:
-        return None
-    hit = lead_subject(ctx, prev, ctx.tokens[k - 1])
+    hit = lead_subject(ctx, prev, ctx.tokens[k]) if len(names) == 1 else None
     if hit is None or hit[1].name not in names or hit[1].titles:
         return None
-    if gender is not None and ctx.gender.get(hit[1].name) not in (None, gender):
+    if not ctx.gender_fits(hit[1].name, gender):
         return None
     return Speaker(hit[1].name, "person", "role-anaphor")
 
@@ -182,10 +196,8 @@ def _it_source(ctx: ArticleContext, pos: int) -> Speaker | None:
     the subject of the sentence before, in the same paragraph; never a person, and nothing
     when that sentence opens otherwise."""
     sent = ctx.sentence_at(pos)
-    k = ctx.position.get(sent.index, 0) if sent is not None else 0
-    if sent is None or k == 0 or ctx.sentences[k - 1].paragraph != sent.paragraph:
-        return None
-    found = resolved_subject(ctx, ctx.tokens[k - 1])
+    k = ctx.before_in_paragraph(sent) if sent is not None else None
+    found = resolved_subject(ctx, ctx.tokens[k]) if k is not None else None
     if found is None:
         return None
     np, sp, _verb = found
@@ -204,42 +216,46 @@ def pronoun(ctx: ArticleContext, pos: int, gender: str) -> str | None:
     sent = ctx.sentence_at(pos)
     if sent is None:
         return None
-    para = sent.paragraph
-
-    def fits(name: str) -> bool:
-        return ctx.gender.get(name) in (None, gender)
-
     hi = bisect.bisect_left(ctx.events, pos, key=event_pos)
-    for at, name, _p in reversed(ctx.events[max(0, hi - _MAX_PRONOUN_EVENTS) : hi]):
+    recent = ctx.events[max(0, hi - _MAX_PRONOUN_EVENTS) : hi]
+    for at, name, _p in reversed(recent):
         if at < sent.start:
             break
-        if fits(name):
+        if ctx.gender_fits(name, gender):
             return name
-    k = ctx.position.get(sent.index, 0)
-    if k > 0 and ctx.sentences[k - 1].paragraph == para:
-        prev = ctx.sentences[k - 1]
-        hit = lead_subject(ctx, prev, ctx.tokens[k - 1])
-        if hit is not None and fits(hit[1].name):
-            return hit[1].name
-        # "Police detained Karl Weber on Monday. "I am innocent," he said.": the one fitting
-        # person the sentence before names, as an object or after "according to".
-        names = {p.name for _, p in ctx.within(prev.start, prev.end) if fits(p.name)}
-        if len(names) == 1:
-            return names.pop()
-        if hit is None and not names and unknown_subject(ctx.tokens[k - 1]):
-            # "Outside the hall, Tervo Haapala handed out leaflets. "...," he said.": the
-            # subject is someone the people stage did not recognise; anyone earlier is wrong.
-            return None
+    k = ctx.before_in_paragraph(sent)
+    found = _previous_sentence(ctx, k, gender) if k is not None else False
+    if found is not False:
+        return found
     # Earlier in this paragraph, then in the previous one (ending, say, with "Ushakov said
     # Witkoff had raised ..." before "But he said ..."), never further back.
+    para = sent.paragraph
     prev_para = ctx.previous_fact.get(para)
-    hi = bisect.bisect_left(ctx.events, pos, key=event_pos)
-    for _at_pos, name, p in reversed(ctx.events[max(0, hi - _MAX_PRONOUN_EVENTS) : hi]):
+    for _at, name, p in reversed(recent):
         if p != para and p != prev_para:
             break
-        if fits(name):
+        if ctx.gender_fits(name, gender):
             return name
     return None
+
+
+def _previous_sentence(ctx: ArticleContext, k: int, gender: str) -> str | Literal[False] | None:
+    """The person the sentence at position k (the one before the pronoun's, same paragraph)
+    is about: its subject, else the one fitting person it names; None when its subject is a
+    name the people stage did not recognise (anyone earlier is wrong); False: look further."""
+    prev = ctx.sentences[k]
+    hit = lead_subject(ctx, prev, ctx.tokens[k])
+    if hit is not None and ctx.gender_fits(hit[1].name, gender):
+        return hit[1].name
+    # "Police detained Karl Weber on Monday. "I am innocent," he said.": the one fitting
+    # person the sentence before names, as an object or after "according to".
+    names = {p.name for _, p in ctx.within(prev.start, prev.end) if ctx.gender_fits(p.name, gender)}
+    if len(names) == 1:
+        return names.pop()
+    if hit is None and not names and unknown_subject(ctx.tokens[k]):
+        # "Outside the hall, Tervo Haapala handed out leaflets. "...," he said."
+        return None
+    return False
 
 
 def resolved_subject(

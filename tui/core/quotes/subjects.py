@@ -44,6 +44,42 @@ def _lead_subject_uncached(
     # The patterns lie at the sentence start: a hostile sentence of a million words is not
     # copied for them.
     words = words_in(toks[:LEAD_WINDOW], sent.start, sent.end)
+    found = _name_after_lead(ctx, words)
+    if found is None:
+        return None
+    lead, hit = found
+    rest = [t for t in words if t.start >= hit[0].end]
+    first = lead[0].folded
+    if _role_lead(lead) and len(rest) > 1 and rest[0].text == "," and verb_like(rest[1]):
+        return hit  # "The <role> of <Org>, <Name>, <verb>": the name in apposition
+    if not _intro_word(first):
+        return None
+    # Introductory phrase: "In Rotterdam, Joost van den Heuvel reacted angrily", also over
+    # an appositive after the name ("Back in the village, Yusuf Demir, 63, sweeps ...").
+    if rest and rest[0].text == ",":
+        close = next((k for k, t in enumerate(rest[1:15], 1) if t.text == ","), None)
+        if close is None or any(t.text in HARD_STOPS for t in rest[1:close]):
+            return None
+        rest = rest[close + 1 :]
+    return hit if rest and verb_like(rest[0]) else None
+
+
+def _intro_word(first: str) -> bool:
+    return first in W.intro_words or first.endswith("ing") or first.endswith("ed")
+
+
+def _role_lead(lead: list[Token]) -> bool:
+    """Whether the phrase before the first comma is a role ("The director of the charity")."""
+    first = lead[0]
+    definite = first.folded in W.definite or first.folded in ("a", "an") or first.possessive
+    return definite and any(t.folded in ROLE_HEADS for t in lead)
+
+
+def _name_after_lead(
+    ctx: ArticleContext, words: list[Token]
+) -> tuple[list[Token], tuple[Mention, Person]] | None:
+    """The phrase before the sentence's first comma, and the person mention that starts
+    right after that comma (not as a possessive: "In Paris, Smith's lawyers ...")."""
     comma = next(
         (k for k, t in enumerate(words[:20]) if t.text == "," or t.text in HARD_STOPS), None
     )
@@ -58,28 +94,7 @@ def _lead_subject_uncached(
     m = hit[0]
     if ctx.article.body[m.end : m.end + 2] in POSSESSIVE_MARKS:
         return None
-    rest = [t for t in words if t.start >= m.end]
-    first = lead[0].folded
-    intro = first in W.intro_words or first.endswith("ing") or first.endswith("ed")
-    # "The <role> of <Org>, <Name>, <verb>": the name in apposition to a role phrase.
-    role_lead = (
-        (first in W.definite or first in ("a", "an") or lead[0].possessive)
-        and any(t.folded in ROLE_HEADS for t in lead)
-        and len(rest) > 1
-        and rest[0].text == ","
-    )
-    if role_lead and verb_like(rest[1]):
-        return hit
-    if not intro:
-        return None
-    # Introductory phrase: "In Rotterdam, Joost van den Heuvel reacted angrily", also over
-    # an appositive after the name ("Back in the village, Yusuf Demir, 63, sweeps ...").
-    if rest and rest[0].text == ",":
-        close = next((k for k, t in enumerate(rest[1:15], 1) if t.text == ","), None)
-        if close is None or any(t.text in HARD_STOPS for t in rest[1:close]):
-            return None
-        rest = rest[close + 1 :]
-    return hit if rest and verb_like(rest[0]) else None
+    return lead, hit
 
 
 def subject_of(
@@ -107,7 +122,6 @@ def after_intro(ctx: ArticleContext, sent: Sentence, toks: list[Token], m: Menti
     words = words_in(toks, sent.start, m.start)
     if len(words) < 2 or words[-1].text != ",":
         return False
-    head = words[0].folded
-    if not (head in W.intro_words or head.endswith("ing") or head.endswith("ed")):
+    if not _intro_word(words[0].folded):
         return False
     return not any(t.text == "," or t.text in HARD_STOPS for t in words[:-1])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..lexicon import DATA, phrases, words
-from ..lexicon.names import ROLE_HEADS
+from ..lexicon.names import FUNCTION_WORDS, ROLE_HEADS, SPEECH_VERBS
 
 
 class _Words:
@@ -40,6 +40,12 @@ class _Words:
             "state": words("quotes-head-of-state"),
             "government": words("quotes-head-of-government"),
         }
+
+    @cached_property
+    def not_role(self) -> frozenset[str]:
+        """Words that never stand in a role before a name: function words, the words that end
+        a speaker phrase, verbs of speech, auxiliaries."""
+        return FUNCTION_WORDS | self.np_stop | SPEECH_VERBS | self.aux | self.passive
 
     @cached_property
     def plural_heads(self) -> frozenset[str]:

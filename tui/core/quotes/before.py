@@ -100,19 +100,22 @@ def main_speaker(ctx: ArticleContext, toks: list[Token], floor: int, before: int
             sp = resolve_np(ctx, np_before(ctx, toks, i, floor), t.start)
             if sp is not None:
                 return sp
-    # "Lund congratulated Berg in a post on X, saying ...": the subject of the main verb.
+    return _main_subject(ctx, toks, floor, before)
+
+
+def _main_subject(
+    ctx: ArticleContext, toks: list[Token], floor: int, before: int
+) -> Speaker | None:
+    """ "Lund congratulated Berg in a post on X, saying ...": the subject of the main verb, a
+    person or ("But the Athletics Integrity Unit slammed her excuse, saying ...") a body."""
     sent = ctx.sentence_at(before)
-    if sent is not None and sent.start >= floor:
-        hit = subject_of(ctx, sent, toks)
-        if hit is not None and hit[0].end <= before:
-            return Speaker(hit[1].name, "person")
-        if hit is None:
-            # "But the Athletics Integrity Unit slammed her excuse, saying ...": a named body
-            # as the subject of the main verb.
-            found = resolved_subject(ctx, words_in(toks, sent.start, before))
-            if found is not None:
-                return found[1]
-    return None
+    if sent is None or sent.start < floor:
+        return None
+    hit = subject_of(ctx, sent, toks)
+    if hit is not None:
+        return Speaker(hit[1].name, "person") if hit[0].end <= before else None
+    found = resolved_subject(ctx, words_in(toks, sent.start, before))
+    return found[1] if found is not None else None
 
 
 def _adding_that(site: Site) -> Found | None:

@@ -78,6 +78,29 @@ def _forms(people: Iterable[Person]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
 
 
+def _previous_fact(article: Article) -> dict[int, int | None]:
+    """Paragraph index -> the fact paragraph before it (boilerplate in between is skipped)."""
+    out: dict[int, int | None] = {}
+    last: int | None = None
+    for para in article.paragraphs:
+        out[para.index] = last
+        if not para.boilerplate:
+            last = para.index
+    return out
+
+
+def _local(mentions: list[tuple[Mention, Person]]) -> list[Person]:
+    """Who this article names, in order of first mention, with the titles each was
+    introduced with: "the outgoing prime minister" is the one who holds that title."""
+    local: list[Person] = []
+    seen: set[str] = set()
+    for _m, p in mentions:
+        if p.name not in seen:
+            seen.add(p.name)
+            local.append(p)
+    return local
+
+
 class ArticleContext:
     """What attribution needs about one article: sentences, tokens and who is mentioned where."""
 
@@ -96,23 +119,10 @@ class ArticleContext:
         # Sentence.index -> position, so nothing assumes the two are equal.
         self.position = {s.index: k for k, s in enumerate(self.sentences)}
         self.paragraph = {p.index: p for p in article.paragraphs}
-        # Paragraph index -> the fact paragraph before it (boilerplate in between is skipped).
-        self.previous_fact: dict[int, int | None] = {}
-        last: int | None = None
-        for para in article.paragraphs:
-            self.previous_fact[para.index] = last
-            if not para.boilerplate:
-                last = para.index
+        self.previous_fact = _previous_fact(article)
         self.mentions = _outside(people, index, quoted)
         self.mention_starts = [m.start for m, _ in self.mentions]
-        # Who this article names, in order of first mention, with the titles each was
-        # introduced with: "the outgoing prime minister" is the one who holds that title.
-        self.local: list[Person] = []
-        seen: set[str] = set()
-        for _m, p in self.mentions:
-            if p.name not in seen:
-                seen.add(p.name)
-                self.local.append(p)
+        self.local = _local(self.mentions)
         self.forms = _forms(people)
         self.gender = {p.name: gender_of(p) for p in people}
         self.people = {p.name: p for p in people}

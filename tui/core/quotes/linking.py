@@ -114,15 +114,11 @@ def _diff(left: Quote, right: Quote, fl: _Features, fr: _Features) -> tuple[Diff
 def _speaker_fits(a: Quote, b: Quote, people: dict[str, Person]) -> bool:
     """A source fits a person when it shares a word with the person's titles ("Kremlin
     officials" / "Kremlin aide")."""
-    if a.speaker is None or b.speaker is None:
-        return False
-    if a.speaker == b.speaker:
-        return True
+    if a.speaker is None or b.speaker is None or a.speaker == b.speaker:
+        return a.speaker is not None and a.speaker == b.speaker
     src, per = (a, b) if a.speaker_kind == "source" else (b, a)
-    if src.speaker_kind != "source" or per.speaker_kind != "person":
-        return False
     person = people.get(per.speaker or "")
-    if person is None:
+    if src.speaker_kind != "source" or per.speaker_kind != "person" or person is None:
         return False
     src_words = {fold(w) for w in _NAME_WORD.findall(src.speaker or "") if w[:1].isupper()}
     title_words = {fold(w) for t in person.titles for w in _NAME_WORD.findall(t)}
@@ -180,25 +176,15 @@ class _Linker:
         return self.cands
 
     def _pair(self, g: int, h: int, n_shared: int) -> None:
-        """Score one pair of distinct texts when its best possible score (exact content
-        overlap, exact word overlap, word-pair overlap capped by the two sizes) reaches the
-        bar, or when it may be a partial rendering (all the shorter quote's content words
-        shared); add the links of its member pairs."""
+        """Add the links of the member pairs of two distinct texts that share `n_shared`
+        content words: full links when the score reaches the bar for their speakers, partial
+        ones when the shorter text lies word for word inside the longer."""
         i, j = self.reps[g], self.reps[h]
-        fi, fj = self.feats[i], self.feats[j]
-        (ci, wi, pi), (cj, wj, pj) = self.sizes[i], self.sizes[j]
-        low = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
+        ci, cj = self.sizes[i][0], self.sizes[j][0]
         could_be_part = n_shared == min(ci, cj)
-        c = 2 * n_shared / (ci + cj)
-        w_cap = 2 * min(wi, wj) / (wi + wj) if wi and wj else 0.0
-        p_cap = 2 * min(pi, pj) / (pi + pj) if pi and pj else 0.0
-        if (c + w_cap + p_cap) / 3 < low and not could_be_part:
+        score = self._bounded_score(i, j, n_shared, could_be_part)
+        if score is None:
             return
-        wd = 2 * len(fi.word_set & fj.word_set) / (wi + wj) if wi and wj else 0.0
-        score = 0.0
-        if (c + wd + p_cap) / 3 >= low:
-            pd = 2 * len(fi.pairs & fj.pairs) / (pi + pj) if pi and pj else 0.0
-            score = (c + wd + pd) / 3
         contained: bool | None = None
         for x in self.members[g]:
             for y in self.members[h]:
@@ -210,9 +196,28 @@ class _Linker:
                 if not could_be_part or not _speaker_fits(a, b, self.by_name):
                     continue
                 if contained is None:
-                    contained = _partial(fi, fj)
+                    contained = _partial(self.feats[i], self.feats[j])
                 if contained:
-                    self.cands.append((min(_score(fi, fj), 0.99), x, y, True))
+                    score_part = min(_score(self.feats[i], self.feats[j]), 0.99)
+                    self.cands.append((score_part, x, y, True))
+
+    def _bounded_score(self, i: int, j: int, n_shared: int, could_be_part: bool) -> float | None:
+        """The pair's score, 0.0 when its best possible score (exact content overlap, exact
+        word overlap, word-pair overlap capped by the two sizes) stays under the bar, None
+        when it cannot link at all (under the bar, and no partial rendering)."""
+        fi, fj = self.feats[i], self.feats[j]
+        (ci, wi, pi), (cj, wj, pj) = self.sizes[i], self.sizes[j]
+        low = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
+        c = 2 * n_shared / (ci + cj)
+        w_cap = 2 * min(wi, wj) / (wi + wj) if wi and wj else 0.0
+        p_cap = 2 * min(pi, pj) / (pi + pj) if pi and pj else 0.0
+        if (c + w_cap + p_cap) / 3 < low and not could_be_part:
+            return None
+        wd = 2 * len(fi.word_set & fj.word_set) / (wi + wj) if wi and wj else 0.0
+        if (c + wd + p_cap) / 3 < low:
+            return 0.0
+        pd = 2 * len(fi.pairs & fj.pairs) / (pi + pj) if pi and pj else 0.0
+        return (c + wd + pd) / 3
 
 
 def _partial(fi: _Features, fj: _Features) -> bool:

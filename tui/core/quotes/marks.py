@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..article import Article
@@ -63,12 +64,16 @@ def _double_pieces(body: str, start: int, end: int) -> tuple[list[tuple[int, int
     return pairs, unclosed
 
 
-def _single_pieces(
-    body: str, start: int, end: int, taken: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Single-mark quotes outside double quotes, skipping apostrophes ("Trump’s", "’90s")."""
-    out: list[tuple[int, int]] = []
+def _single_opens(c: str, prev: str, nxt: str) -> bool:
+    return c in "‘'" and (prev in _OPEN_CONTEXT or prev in _DOUBLE_OPEN) and nxt.isalpha()
 
+
+def _single_closes(c: str, prev: str, nxt: str) -> bool:
+    return c in "’'" and not _is_word(nxt) and not prev.isspace()
+
+
+def _inside_any(taken: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies inside one of the (open, close) spans."""
     spans = sorted(taken)
     opens = [a for a, _ in spans]
 
@@ -76,13 +81,22 @@ def _single_pieces(
         k = bisect.bisect_right(opens, i) - 1
         return k >= 0 and spans[k][0] <= i <= spans[k][1]
 
+    return inside
+
+
+def _single_pieces(
+    body: str, start: int, end: int, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Single-mark quotes outside double quotes, skipping apostrophes ("Trump’s", "’90s")."""
+    out: list[tuple[int, int]] = []
+    inside = _inside_any(taken)
     open_at: int | None = None
     fallback: int | None = None  # a "workers’ union" apostrophe, used only if nothing closes
     for m in _SINGLE_MARK.finditer(body, start, end):
         i = m.start()
-        c = body[i]
         if inside(i):
             continue
+        c = body[i]
         prev = body[i - 1] if i > start else " "
         nxt = body[i + 1] if i + 1 < end else " "
         if open_at is not None and i - open_at > _MAX_SINGLE:
@@ -90,9 +104,8 @@ def _single_pieces(
                 out.append((open_at, fallback))
             open_at = fallback = None
         if open_at is None:
-            if c in "‘'" and (prev in _OPEN_CONTEXT or prev in _DOUBLE_OPEN) and nxt.isalpha():
-                open_at = i
-        elif c in "’'" and not _is_word(nxt) and not prev.isspace():
+            open_at = i if _single_opens(c, prev, nxt) else None
+        elif _single_closes(c, prev, nxt):
             if prev in "sS" and _PLURAL_POSSESSIVE.match(body, i + 1):
                 fallback = fallback or i
                 continue

@@ -58,23 +58,13 @@ def np_before(ctx: ArticleContext | None, toks: list[Token], k: int, floor: int)
         return []  # "Smith was told ...": the subject is the listener, not the speaker
     while j >= 0 and toks[j].start >= floor and toks[j].folded in W.aux:
         j -= 1
-    if j >= 0 and toks[j].text == ")":
-        # "Rep. Alexandria Ocasio-Cortez (D-N.Y.) called it ...": skip the parenthesis.
-        m = j - 1
-        while m >= 0 and toks[m].text != "(" and j - m <= 12:
-            m -= 1
-        if m >= 0 and toks[m].text == "(" and toks[m].start >= floor:
-            j = m - 1
+    j = _before_parenthesis(toks, j, floor)
     # Up to three appositives: "Van den Heuvel, 52, a former finance minister, told ...".
     for _ in range(3):
         if not (j >= 0 and toks[j].text == "," and toks[j].start >= floor):
             break
-        m = j - 1
-        while m >= 0 and toks[m].start >= floor and toks[m].text != "," and j - m <= 16:
-            if toks[m].text in HARD_STOPS:
-                return []
-            m -= 1
-        if m < 0 or toks[m].text != "," or toks[m].start < floor:
+        m = _opening_comma(toks, j, floor)
+        if m is None:
             return []
         seg = toks[m + 1 : j]
         if seg and ctx is not None and ctx.person_in(seg[0].start, seg[-1].end + 2):
@@ -84,6 +74,32 @@ def np_before(ctx: ArticleContext | None, toks: list[Token], k: int, floor: int)
             return np
         j = m  # an age between commas: the name is before it
     return np_plain(toks, j + 1, floor)
+
+
+def _before_parenthesis(toks: list[Token], j: int, floor: int) -> int:
+    """ "Rep. Alexandria Ocasio-Cortez (D-N.Y.) called it ...": the token before a
+    parenthesis that ends at j (j itself when there is none)."""
+    if j < 0 or toks[j].text != ")":
+        return j
+    m = j - 1
+    while m >= 0 and toks[m].text != "(" and j - m <= 12:
+        m -= 1
+    if m >= 0 and toks[m].text == "(" and toks[m].start >= floor:
+        return m - 1
+    return j
+
+
+def _opening_comma(toks: list[Token], j: int, floor: int) -> int | None:
+    """The comma that opens the appositive the comma at j closes; None when a hard stop comes
+    first or no comma is in reach."""
+    m = j - 1
+    while m >= 0 and toks[m].start >= floor and toks[m].text != "," and j - m <= 16:
+        if toks[m].text in HARD_STOPS:
+            return None
+        m -= 1
+    if m < 0 or toks[m].text != "," or toks[m].start < floor:
+        return None
+    return m
 
 
 def np_plain(toks: list[Token], k: int, floor: int) -> list[Token]:

@@ -165,35 +165,45 @@ def unknown_subject(toks: list[Token]) -> bool:
     words = [t for t in toks[:LEAD_WINDOW] if t.kind in ("word", "init", "abbr", "punct")]
     starts = [0]
     comma = next((k for k, t in enumerate(words[:20]) if t.text == ","), None)
-    role_lead = (
-        comma is not None
-        and comma > 1
-        and (words[0].folded in ("the", "a", "an") or words[0].possessive)
-        and any(t.folded in ROLE_HEADS and t.text.islower() for t in words[1:comma])
-    )
-    if comma is not None and (
-        role_lead
-        or words[0].folded in W.intro_words
-        or words[0].folded.endswith("ing")
-        or words[0].folded.endswith("ed")
-    ):
+    role_lead = comma is not None and comma > 1 and _role_phrase(words[:comma])
+    if comma is not None and (role_lead or _introductory(words[0].folded)):
         starts.append(comma + 1)
     for i in starts:
-        n = 0
-        core = 0
-        while i + n < len(words) and core < 4:
-            t = words[i + n]
-            if _name_shaped(t):
-                core += 1
-            elif not (core and t.folded in PARTICLES and t.text.islower()):
-                break
-            n += 1
-        if not 2 <= core <= 3 or i + n >= len(words):
+        n = _name_run(words, i)
+        if n is None:
             continue
-        nxt = words[i + n]
+        nxt = words[n]
         if verb_like(nxt) or (role_lead and i > 0 and nxt.text == ","):
             return True
     return False
+
+
+def _role_phrase(lead: list[Token]) -> bool:
+    """ "The director of the charity", "Its chief executive": a lower-case role after an
+    article or a possessive."""
+    opens = lead[0].folded in ("the", "a", "an") or lead[0].possessive
+    return opens and any(t.folded in ROLE_HEADS and t.text.islower() for t in lead[1:])
+
+
+def _introductory(first: str) -> bool:
+    return first in W.intro_words or first.endswith("ing") or first.endswith("ed")
+
+
+def _name_run(words: list[Token], i: int) -> int | None:
+    """The index after two or three name-shaped words starting at i (particles such as "van"
+    allowed inside), when a word follows them; None otherwise."""
+    n = 0
+    core = 0
+    while i + n < len(words) and core < 4:
+        t = words[i + n]
+        if _name_shaped(t):
+            core += 1
+        elif not (core and t.folded in PARTICLES and t.text.islower()):
+            break
+        n += 1
+    if not 2 <= core <= 3 or i + n >= len(words):
+        return None
+    return i + n
 
 
 def _name_shaped(t: Token) -> bool:

@@ -13,6 +13,7 @@ import bisect
 from dataclasses import replace
 from typing import Literal
 
+from ..article import Sentence
 from ..lexicon.names import KINSHIP, PARTICLES, ROLE_HEADS, fold
 from ..model import Person
 from ..people import Token, is_speech
@@ -276,33 +277,49 @@ def record_events(ctx: ArticleContext) -> None:
     that is a subject or a speaker is resolved on the spot and recorded too, so "Labour
     Minister Nasreen Chowdhury visited the site. / She said ... / "...," she said." carries
     the minister from paragraph to paragraph, one step at a time."""
-
-    def add(at: int, name: str, paragraph: int) -> None:
-        bisect.insort(ctx.events, (at, name, paragraph), key=event_pos)
-
     for sent, toks in zip(ctx.sentences, ctx.tokens, strict=True):
-        hit = lead_subject(ctx, sent, toks)
-        if hit is not None:
-            add(hit[0].start, hit[1].name, sent.paragraph)
-        elif len(toks) > 1 and toks[0].folded in PRONOUNS and verb_like(toks[1]):
-            name = pronoun(ctx, toks[0].start, PRONOUNS[toks[0].folded])
-            if name is not None:
-                add(toks[0].start, name, sent.paragraph)
-        for i, t in enumerate(toks):
-            if t.folded == "according" and i + 1 < len(toks) and toks[i + 1].folded == "to":
-                # "..., according to fire chief Andrés Molina." A source named here is who a
-                # following "he said" most likely means.
-                np = np_after(toks, i + 2, sent.end)
-                hit = ctx.person_in(np[0].start, np[-1].end + 2) if np else None
-                if hit is not None:
-                    add(hit[0].start, hit[1].name, sent.paragraph)
-            elif is_speech(t):
-                np = np_before(ctx, toks, i, sent.start)
-                if np:
-                    hit = ctx.person_in(np[0].start, np[-1].end + 2)
-                    if hit is not None:
-                        add(t.start, hit[1].name, sent.paragraph)
-                    elif len(np) == 1 and np[0].folded in PRONOUNS:
-                        name = pronoun(ctx, np[0].start, PRONOUNS[np[0].folded])
-                        if name is not None:
-                            add(t.start, name, sent.paragraph)
+        found = _subject_event(ctx, sent, toks)
+        if found is not None:
+            ctx.add_event(found[0], found[1], sent.paragraph)
+        for i in range(len(toks)):
+            found = _speech_event(ctx, sent, toks, i)
+            if found is not None:
+                ctx.add_event(found[0], found[1], sent.paragraph)
+
+
+def _subject_event(
+    ctx: ArticleContext, sent: Sentence, toks: list[Token]
+) -> tuple[int, str] | None:
+    """The sentence's subject: a person, or a "he"/"she" that opens it before a verb."""
+    hit = lead_subject(ctx, sent, toks)
+    if hit is not None:
+        return hit[0].start, hit[1].name
+    if len(toks) > 1 and toks[0].folded in PRONOUNS and verb_like(toks[1]):
+        name = pronoun(ctx, toks[0].start, PRONOUNS[toks[0].folded])
+        return (toks[0].start, name) if name is not None else None
+    return None
+
+
+def _speech_event(
+    ctx: ArticleContext, sent: Sentence, toks: list[Token], i: int
+) -> tuple[int, str] | None:
+    """Who token i says is speaking: the subject of a verb of speech, or a source named by
+    "..., according to fire chief Andrés Molina." (who a following "he said" most likely
+    means)."""
+    t = toks[i]
+    if t.folded == "according" and i + 1 < len(toks) and toks[i + 1].folded == "to":
+        np = np_after(toks, i + 2, sent.end)
+        hit = ctx.person_in(np[0].start, np[-1].end + 2) if np else None
+        return (hit[0].start, hit[1].name) if hit is not None else None
+    if not is_speech(t):
+        return None
+    np = np_before(ctx, toks, i, sent.start)
+    if not np:
+        return None
+    hit = ctx.person_in(np[0].start, np[-1].end + 2)
+    if hit is not None:
+        return t.start, hit[1].name
+    if len(np) == 1 and np[0].folded in PRONOUNS:
+        name = pronoun(ctx, np[0].start, PRONOUNS[np[0].folded])
+        return (t.start, name) if name is not None else None
+    return None

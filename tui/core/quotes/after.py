@@ -35,7 +35,11 @@ def _scan(after: list[Token]) -> tuple[str, int, int]:
 
 
 def _scanned(site: Site) -> tuple[str, int, int]:
-    return _scan(site.after) if site.after else ("", -1, 0)
+    """`_scan` of the quote's words after it, once per quote (five rules ask)."""
+    if "after" not in site.memo:
+        site.memo["after"] = _scan(site.after) if site.after else ("", -1, 0)
+    found: tuple[str, int, int] = site.memo["after"]
+    return found
 
 
 def _quoted_as_saying(site: Site) -> Found | None:

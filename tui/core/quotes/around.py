@@ -10,16 +10,17 @@ import re
 from dataclasses import replace
 
 from ..lexicon.names import CONTINUATION_VERBS, SPEECH_VERBS, fold
-from ..people import is_speech
+from ..people import Token, is_speech
 from .context import Speaker, words_in
 from .marks import Piece, outside_quotes
-from .phrases import HARD_STOPS, POSSESSIVE_MARKS, np_before, title_case
+from .phrases import HARD_STOPS, LEAD_WINDOW, POSSESSIVE_MARKS, np_before, title_case
 from .resolve import resolve_np, resolved_subject
 from .site import Found, QuoteRule, Site
 from .subjects import after_intro, lead_subject, subject_of
 from .words import W
 
 _WORD = re.compile(r"\w+")
+_NOT_PLAIN = re.compile("[^ “\"‘']")
 
 
 def _tagged(sp: Speaker | None, rule: str) -> Found:
@@ -42,10 +43,18 @@ def _framing_subject(site: Site) -> Found | None:
     hit = subject_of(ctx, site.sent, site.toks)
     if hit is None or hit[0].end > piece.open:
         return None
-    between = words_in(site.toks, hit[0].end, piece.open)
-    if any(t.folded == "by" or t.folded in W.passive or t.text in HARD_STOPS for t in between):
+    if ctx.has_token(site.k, "framing-veto", _vetoes_framing, hit[0].end, piece.open):
         return None
     return Found(Speaker(hit[1].name, "person"))
+
+
+def _vetoes_framing(t: Token) -> bool:
+    """ "by", a passive auxiliary or a hard stop between a subject and its partial quote."""
+    return t.folded == "by" or t.folded in W.passive or t.text in HARD_STOPS
+
+
+def _clause_break(t: Token) -> bool:
+    return t.text in HARD_STOPS or t.text == ","
 
 
 def _source_subject(site: Site) -> Found | None:
@@ -57,9 +66,13 @@ def _source_subject(site: Site) -> Found | None:
         return None
     if subject_of(ctx, site.sent, site.toks) is not None:
         return None
-    words = words_in(site.toks, site.sent.start, piece.open)
+    # The subject lies in the sentence's first words (see `subject_np`): a hostile sentence
+    # of a million words is not copied for each of its quotes.
+    words = words_in(site.toks[:LEAD_WINDOW], site.sent.start, piece.open)
     found = resolved_subject(ctx, words)
-    if found is None or any(t.text in HARD_STOPS or t.text == "," for t in words[found[2] :]):
+    if found is None:
+        return None
+    if ctx.has_token(site.k, "clause-break", _clause_break, words[found[2]].start, piece.open):
         return None
     return Found(found[1])
 
@@ -95,8 +108,8 @@ def _next_subject(site: Site) -> Found | None:
 
 
 def _opens_sentence_plainly(site: Site) -> bool:
-    body = site.ctx.article.body
-    return not body[site.sent.start : site.piece.open].strip(" “\"‘'")
+    """Nothing but spaces and quote marks between the sentence start and the quote."""
+    return _NOT_PLAIN.search(site.ctx.article.body, site.sent.start, site.piece.open) is None
 
 
 def _same_paragraph(site: Site) -> Found | None:

@@ -9,6 +9,7 @@ and accused them of "..."") is not the speaker: X is.
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 from ..lexicon.names import CONTINUATION_VERBS
@@ -47,7 +48,15 @@ class _Verb(NamedTuple):
 
 
 def _verb(site: Site) -> _Verb | None:
-    """The nearest verb before the quote that governs it, with its subject phrase."""
+    """The nearest verb before the quote that governs it, with its subject phrase (found
+    once per quote: four rules ask)."""
+    if "verb" not in site.memo:
+        site.memo["verb"] = _find_verb(site)
+    verb: _Verb | None = site.memo["verb"]
+    return verb
+
+
+def _find_verb(site: Site) -> _Verb | None:
     ctx, before, floor = site.ctx, site.before, site.floor
     for i in range(len(before) - 1, -1, -1):
         t = before[i]
@@ -75,8 +84,15 @@ def _verb(site: Site) -> _Verb | None:
     return None
 
 
+def _marked(site: Site) -> tuple[str, int, int]:
+    if "marker" not in site.memo:
+        site.memo["marker"] = _marker(site.before)
+    found: tuple[str, int, int] = site.memo["marker"]
+    return found
+
+
 def _quoted_as_saying(site: Site) -> Found | None:
-    kind, i, k = _marker(site.before)
+    kind, i, k = _marked(site)
     if kind != "quoted":
         return None
     before = site.before
@@ -84,7 +100,7 @@ def _quoted_as_saying(site: Site) -> Found | None:
 
 
 def _according_to(site: Site) -> Found | None:
-    kind, i, _ = _marker(site.before)
+    kind, i, _ = _marked(site)
     if kind != "according":
         return None
     np = np_after(site.before, i + 2, site.piece.open)
@@ -93,9 +109,10 @@ def _according_to(site: Site) -> Found | None:
 
 def main_speaker(ctx: ArticleContext, toks: list[Token], floor: int, before: int) -> Speaker | None:
     """The subject of the first verb of speech of the sentence ("Rubio told Fox ...")."""
-    for i, t in enumerate(toks):
-        if t.start < floor or t.start >= before:
-            continue
+    lo = bisect.bisect_left(toks, floor, key=lambda t: t.start)
+    hi = bisect.bisect_left(toks, before, key=lambda t: t.start)
+    for i in range(lo, hi):
+        t = toks[i]
         if is_speech(t):
             sp = resolve_np(ctx, np_before(ctx, toks, i, floor), t.start)
             if sp is not None:

@@ -8,7 +8,7 @@ sentence subjects and the speaker events live here, never in a module-level cach
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..article import Article, Sentence
@@ -133,6 +133,19 @@ class ArticleContext:
         # The reference rules (pronoun, role ...) allowed to resolve a speaker phrase; None:
         # all. A golden example of one rule narrows it to that rule.
         self.references: frozenset[str] | None = None
+        self._kinds: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def has_token(
+        self, k: int, kind: str, test: Callable[[Token], bool], start: int, end: int
+    ) -> bool:
+        """Whether sentence k has a token passing `test` inside [start, end). The tokens of
+        each kind are listed once per sentence, so a hostile sentence of a million tokens
+        with thousands of quotes is not scanned once per quote."""
+        found = self._kinds.get((k, kind))
+        if found is None:
+            found = self._kinds[k, kind] = [(t.start, t.end) for t in self.tokens[k] if test(t)]
+        i = bisect.bisect_left(found, (start, -1))
+        return i < len(found) and found[i][0] < end and found[i][1] <= end
 
     def allows(self, rule: str) -> bool:
         return self.references is None or rule in self.references

@@ -8,14 +8,20 @@ speaker is better than a guess from a shape that does not apply.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from ..people import Token
 from ..rules import Rule
 from .context import ArticleContext, Speaker, words_in
 from .marks import Piece
+
+# Anything but space, commas, dashes and quote marks: text that stands before a quote in its
+# sentence, so the quote does not open it.
+_NOT_OPENING = re.compile("[^ ,“\"‘'—–-]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,10 @@ class Site:
         if prev is not None and prev.close is not None and prev.close >= sent.start:
             self.floor = prev.close + 1
             self.same_prev = speakers[-1]
-        self.opens_sentence = not body[self.floor : piece.open].strip(" ,“\"‘'—–-")
+        self.opens_sentence = _NOT_OPENING.search(body, self.floor, piece.open) is None
+        self.k = ctx.position[sent.index]
+        # What several rules ask of this quote (the nearest verb before it ...), found once.
+        self.memo: dict[str, Any] = {}
 
     @cached_property
     def after(self) -> list[Token]:

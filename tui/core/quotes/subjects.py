@@ -110,9 +110,11 @@ def subject_of(
     m = hit[0]
     if ctx.article.body[m.end : m.end + 2] in POSSESSIVE_MARKS:
         return None
-    before = [t for t in toks if t.end <= m.start]
-    if any(t.folded in W.prepositions or t.folded in W.of_words for t in before):
-        return None
+    for t in toks:  # the words before the name (tokens are in order: stop at the name)
+        if t.end > m.start:
+            break
+        if t.folded in W.prepositions or t.folded in W.of_words:
+            return None
     return hit
 
 

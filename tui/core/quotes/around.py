@@ -7,7 +7,6 @@ that runs over several paragraphs."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..lexicon.names import CONTINUATION_VERBS, SPEECH_VERBS, fold
 from ..people import Token, is_speech
@@ -24,7 +23,7 @@ _NOT_PLAIN = re.compile("[^ “\"‘']")
 
 
 def _tagged(sp: Speaker | None, rule: str) -> Found:
-    return Found(replace(sp, rule=rule) if sp is not None else None)
+    return Found(sp.named_by(rule) if sp is not None else None)
 
 
 def _same_sentence(site: Site) -> Found | None:
@@ -168,7 +167,7 @@ def _previous_paragraph(site: Site) -> Found | None:
 def inherited(pieces: list[Piece], n: int, speakers: list[Speaker | None]) -> Speaker | None:
     """The speaker of the piece before, when it belongs to the same multi-paragraph quote."""
     if n > 0 and pieces[n - 1].group == pieces[n].group and speakers[-1] is not None:
-        return replace(speakers[-1], rule=MULTI_PARAGRAPH.name)
+        return speakers[-1].named_by(MULTI_PARAGRAPH.name)
     return None
 
 

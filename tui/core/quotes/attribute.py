@@ -11,7 +11,6 @@ of one multi-paragraph quote share the speaker found for any of them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..article import Article
 from ..model import Person
@@ -73,7 +72,7 @@ class _Attribution:
                 found = _first(rules["around"], site)
         sp = found.speaker if found is not None else None
         if sp is not None and sp.rule is None:
-            sp = replace(sp, rule=found.rule if found is not None else None)
+            sp = sp.named_by(found.rule if found is not None else None)
         if sp is None and rules["group"]:
             sp = inherited(self.pieces, n, self.speakers)
         return sp
@@ -86,7 +85,7 @@ class _Attribution:
                 if pieces[k].group != piece.group:
                     break
                 if speakers[k] is None:
-                    speakers[k] = replace(sp, rule=MULTI_PARAGRAPH.name)
+                    speakers[k] = sp.named_by(MULTI_PARAGRAPH.name)
         speakers.append(sp)
         self.prev_by_para[piece.paragraph] = sp
         if sp is not None:

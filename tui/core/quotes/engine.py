@@ -61,7 +61,7 @@ def find_quotes(
     for lk in links:
         same.setdefault(lk.left, []).append(lk.right)
         same.setdefault(lk.right, []).append(lk.left)
-    quotes = [replace(q, same_as=tuple(same.get(q.id, ()))) for q in quotes]
+    quotes = [replace(q, same_as=tuple(same[q.id])) if q.id in same else q for q in quotes]
     return quotes, links
 
 

@@ -10,7 +10,6 @@ someone the article never ties to one person.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from typing import Literal
 
 from ..article import Sentence
@@ -54,7 +53,7 @@ def resolve_np(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | None
         return Speaker(name, "person", "pronoun") if name else None
     if len(np) == 1 and np[0].folded == "it":
         sp = _it_source(ctx, pos) if ctx.allows("it-subject") else None
-        return replace(sp, rule="it-subject") if sp is not None else None
+        return sp.named_by("it-subject") if sp is not None else None
     if not _can_speak(np):
         return None
     known = _known_form(ctx, np)

@@ -183,8 +183,11 @@ class _Linker:
         ci, cj = self.sizes[i][0], self.sizes[j][0]
         could_be_part = n_shared == min(ci, cj)
         score = self._bounded_score(i, j, n_shared, could_be_part)
-        if score is None:
-            return
+        if score is not None:
+            self._member_links(g, h, score, could_be_part)
+
+    def _member_links(self, g: int, h: int, score: float, could_be_part: bool) -> None:
+        i, j = self.reps[g], self.reps[h]
         contained: bool | None = None
         for x in self.members[g]:
             for y in self.members[h]:
@@ -209,15 +212,18 @@ class _Linker:
         (ci, wi, pi), (cj, wj, pj) = self.sizes[i], self.sizes[j]
         low = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
         c = 2 * n_shared / (ci + cj)
-        w_cap = 2 * min(wi, wj) / (wi + wj) if wi and wj else 0.0
-        p_cap = 2 * min(pi, pj) / (pi + pj) if pi and pj else 0.0
+        w_cap, p_cap = _share(min(wi, wj), wi, wj), _share(min(pi, pj), pi, pj)
         if (c + w_cap + p_cap) / 3 < low and not could_be_part:
             return None
-        wd = 2 * len(fi.word_set & fj.word_set) / (wi + wj) if wi and wj else 0.0
+        wd = _share(len(fi.word_set & fj.word_set), wi, wj)
         if (c + wd + p_cap) / 3 < low:
             return 0.0
-        pd = 2 * len(fi.pairs & fj.pairs) / (pi + pj) if pi and pj else 0.0
-        return (c + wd + pd) / 3
+        return (c + wd + _share(len(fi.pairs & fj.pairs), pi, pj)) / 3
+
+
+def _share(n: int, a: int, b: int) -> float:
+    """Dice's coefficient of two sets of sizes a and b sharing n members."""
+    return 2 * n / (a + b) if a and b else 0.0
 
 
 def _partial(fi: _Features, fj: _Features) -> bool:

@@ -80,10 +80,8 @@ def _name_after_lead(
 ) -> tuple[list[Token], tuple[Mention, Person]] | None:
     """The phrase before the sentence's first comma, and the person mention that starts
     right after that comma (not as a possessive: "In Paris, Smith's lawyers ...")."""
-    comma = next(
-        (k for k, t in enumerate(words[:20]) if t.text == "," or t.text in HARD_STOPS), None
-    )
-    if comma is None or comma == 0 or words[comma].text != "," or comma + 1 >= len(words):
+    comma = _first_comma(words)
+    if comma is None:
         return None
     lead = words[:comma]
     if lead[0].text[:1] in QUOTE_CHARS:
@@ -95,6 +93,17 @@ def _name_after_lead(
     if ctx.article.body[m.end : m.end + 2] in POSSESSIVE_MARKS:
         return None
     return lead, hit
+
+
+def _first_comma(words: list[Token]) -> int | None:
+    """The index of a comma among the first 20 words, before any hard stop, with words on
+    both sides."""
+    comma = next(
+        (k for k, t in enumerate(words[:20]) if t.text == "," or t.text in HARD_STOPS), None
+    )
+    if comma is None or comma == 0 or comma + 1 >= len(words):
+        return None
+    return comma if words[comma].text == "," else None
 
 
 def subject_of(

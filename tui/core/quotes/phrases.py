@@ -103,41 +103,44 @@ def _opening_comma(toks: list[Token], j: int, floor: int) -> int | None:
 
 
 def np_plain(toks: list[Token], k: int, floor: int) -> list[Token]:
+    """The speaker phrase read backwards from token k: a name with the lower-case role words
+    before it ("Kremlin foreign policy adviser Yuri Ushakov", "a spokesman for Putin"), up to
+    a stop word, a verb, punctuation or a lower-case word that is no role."""
     j = k - 1
     np: list[Token] = []
     while j >= 0 and toks[j].start >= floor and len(np) <= MAX_NP:
         t = toks[j]
-        if t.kind == "punct" or t.kind == "num":
+        if _ends_phrase(t):
             break
-        if (
-            t.folded in W.np_stop
-            or is_speech(t)
-            or (t.folded in CONTINUATION_VERBS and t.text.islower())
-        ):
-            break
-        if (
-            t.folded in W.of_words
-            and np
-            and j > 0
-            and toks[j - 1].start >= floor
-            and (toks[j - 1].folded in ROLE_HEADS or toks[j - 1].folded in W.role_lower)
-        ):
-            # "a spokesman for Putin", "an aide to Trump": the role is the speaker.
-            np.insert(0, t)
-            j -= 1
-            continue
-        if (
-            not t.text[:1].isupper()
-            and np
-            and t.folded not in ("the", "a", "an")
-            and (np[0].text[:1].isupper())
-            and t.folded not in W.role_lower
-            and not (t.folded in PARTICLES and t.text.islower())  # "von der Leyen"
-        ):
+        # "a spokesman for Putin", "an aide to Trump": the role before "for" is the speaker.
+        governed = (
+            t.folded in W.of_words and j > 0 and toks[j - 1].start >= floor and _role(toks[j - 1])
+        )
+        if np and not governed and _breaks_name(t, np[0]):
             break
         np.insert(0, t)
         j -= 1
     return np
+
+
+def _ends_phrase(t: Token) -> bool:
+    if t.kind == "punct" or t.kind == "num" or t.folded in W.np_stop or is_speech(t):
+        return True
+    return t.folded in CONTINUATION_VERBS and t.text.islower()
+
+
+def _role(t: Token) -> bool:
+    return t.folded in ROLE_HEADS or t.folded in W.role_lower
+
+
+def _breaks_name(t: Token, first: Token) -> bool:
+    """A lower-case word before a capitalised phrase that is neither an article, a role word
+    nor a particle of the name ("von der Leyen")."""
+    if t.text[:1].isupper() or not first.text[:1].isupper():
+        return False
+    if t.folded in ("the", "a", "an") or t.folded in W.role_lower:
+        return False
+    return not (t.folded in PARTICLES and t.text.islower())
 
 
 def np_after(toks: list[Token], k: int, limit: int) -> list[Token]:

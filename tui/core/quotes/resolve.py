@@ -38,35 +38,52 @@ _MAX_PRONOUN_EVENTS = 64
 def resolve_np(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | None:
     """A speaker phrase -> a person (by mention, written form, or a reference rule: pronoun,
     "it", role) or a non-person source as written."""
-    while np and np[0].folded in W.leading_fillers:
-        np = np[1:]
-    np = cut_listener(np)
-    if not np or len(np) > MAX_NP:
+    np = _core(np)
+    if not np:
         return None
     named = _named_person(ctx, np)
     if named is not None:
         return named
-    if len(np) == 1 and np[0].folded in PRONOUNS:
-        if not ctx.allows("pronoun"):
-            return None
-        name = pronoun(ctx, pos, PRONOUNS[np[0].folded])
-        return Speaker(name, "person", "pronoun") if name else None
-    if len(np) == 1 and np[0].folded == "it":
-        sp = _it_source(ctx, pos) if ctx.allows("it-subject") else None
-        return sp.named_by("it-subject") if sp is not None else None
+    if len(np) == 1 and (np[0].folded in PRONOUNS or np[0].folded == "it"):
+        return _pronoun_or_it(ctx, np[0], pos)
     if not _can_speak(np):
         return None
-    known = _known_form(ctx, np)
-    if known is not None:
-        return known
-    role = _role_person(ctx, np, pos)
-    if isinstance(role, Speaker) and role.rule is not None and not ctx.allows(role.rule):
-        role = None
-    if role is not False:
-        # A person's role that fits nobody (or several): speech, but no speaker to name.
-        return role if isinstance(role, Speaker) else Speaker("", "unresolved")
+    found = _known_form(ctx, np) or _by_role(ctx, np, pos)
+    if found is not None:
+        return found
     text = ctx.article.body[np[0].start : np[-1].end + (2 if np[-1].possessive else 0)]
     return Speaker(text, "source")
+
+
+def _core(np: list[Token]) -> list[Token]:
+    """The phrase without a leading "But"/"And" and without the outlet that listened; empty
+    when it is too long to be a speaker phrase."""
+    while np and np[0].folded in W.leading_fillers:
+        np = np[1:]
+    np = cut_listener(np)
+    return np if len(np) <= MAX_NP else []
+
+
+def _pronoun_or_it(ctx: ArticleContext, word: Token, pos: int) -> Speaker | None:
+    """ "he"/"she" by the pronoun rule, "it" by the it-subject rule."""
+    if word.folded == "it":
+        sp = _it_source(ctx, pos) if ctx.allows("it-subject") else None
+        return sp.named_by("it-subject") if sp is not None else None
+    if not ctx.allows("pronoun"):
+        return None
+    name = pronoun(ctx, pos, PRONOUNS[word.folded])
+    return Speaker(name, "person", "pronoun") if name else None
+
+
+def _by_role(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | None:
+    """The person a role phrase names; an "unresolved" speaker for a person's role that fits
+    nobody or several (speech, but no speaker to name); None when the phrase is no role."""
+    role = _role_person(ctx, np, pos)
+    if role is False:
+        return None
+    if isinstance(role, Speaker) and role.rule is not None and not ctx.allows(role.rule):
+        role = None
+    return role if isinstance(role, Speaker) else Speaker("", "unresolved")
 
 
 def _can_speak(np: list[Token]) -> bool:
@@ -120,23 +137,30 @@ def _role_person(ctx: ArticleContext, np: list[Token], pos: int) -> Speaker | bo
     if not (words[0].folded in W.definite or words[0].possessive):
         return False
     folded = [t.folded for t in words[1:]]
+    if len(folded) == 1 and words[0].folded == "the" and folded[0] in W.anaphor_nouns:
+        # "the mother said", "the 52-year-old said", "the woman said": the person the
+        # sentence before is about, when the gender fits.
+        return _role_anaphor(ctx, pos, W.anaphor_nouns[folded[0]])
+    found = _wanted(folded)
+    if found is None:
+        return False
+    wanted, mods = found
+    return _titled(ctx, pos, wanted, mods, definite=words[0].folded == "the")
+
+
+def _wanted(folded: list[str]) -> tuple[list[frozenset[str]], list[str]] | None:
+    """The title words a role asks for (each a set of alternatives: "head of state" is any
+    of president, king ...) and its modifiers; None when the head is no single person's role."""
     wanted: list[frozenset[str]]
     if len(folded) >= 3 and folded[-3:-1] == ["head", "of"] and folded[-1] in W.head_of:
-        wanted = [W.head_of[folded[-1]]]
-        mods = folded[:-3]
+        wanted, mods = [W.head_of[folded[-1]]], folded[:-3]
     else:
         head = folded[-1]
-        if len(folded) == 1 and words[0].folded == "the" and head in W.anaphor_nouns:
-            # "the mother said", "the 52-year-old said", "the woman said": the person the
-            # sentence before is about, when the gender fits.
-            return _role_anaphor(ctx, pos, W.anaphor_nouns[head])
         if head not in ROLE_HEADS or head in W.plural_heads or head in KINSHIP:
-            return False
-        wanted = [frozenset({head})]
-        mods = folded[:-1]
+            return None
+        wanted, mods = [frozenset({head})], folded[:-1]
     skip = W.temporal | W.past_roles | W.definite
-    wanted += [frozenset({m}) for m in mods if m not in skip]
-    return _titled(ctx, pos, wanted, mods, definite=words[0].folded == "the")
+    return wanted + [frozenset({m}) for m in mods if m not in skip], mods
 
 
 def _kin(ctx: ArticleContext, given: Token, pos: int) -> Speaker | None:

@@ -264,13 +264,7 @@ def subject_np(words: list[Token]) -> tuple[list[Token], int] | None:
     """A short subject at the start of a sentence's words ("The company", "Baltic Shipping",
     after a leading "But"/"And") and the index of the past-tense verb right after it."""
     lead = 1 if words and words[0].folded in W.sentence_conjunctions else 0
-    k = lead
-    if k < len(words) and words[k].folded in ("the", "a", "an"):
-        k += 1
-        if k < len(words) and words[k].text.islower():
-            k += 1  # "The company", "The ministry"
-    while k < len(words) and words[k].capitalised and k < lead + 5:
-        k += 1
+    k = _subject_end(words, lead)
     if k == lead or k >= len(words):
         return None
     if words[k - 1].capitalised and k + 1 < len(words) and past_verb(words[k + 1]):
@@ -278,22 +272,33 @@ def subject_np(words: list[Token]) -> tuple[list[Token], int] | None:
     np = words[lead:k]
     if words[k].text == "," and words[k - 1].capitalised:
         # "Autovia Nord, the company that manages the road, expressed": over one appositive.
-        close = next(
-            (
-                m
-                for m in range(k + 1, min(len(words), k + APPOSITIVE_WORDS))
-                if words[m].text == ","
-            ),
-            None,
-        )
-        if close is None or any(t.text in HARD_STOPS for t in words[k + 1 : close]):
+        after = _after_appositive(words, k)
+        if after is None:
             return None
-        k = close + 1
-        if k >= len(words):
-            return None
-    if not past_verb(words[k]):
+        k = after
+    return (np, k) if past_verb(words[k]) else None
+
+
+def _subject_end(words: list[Token], lead: int) -> int:
+    """The index after "The company" / "The" + capitalised words (at most five) from lead."""
+    k = lead
+    if k < len(words) and words[k].folded in ("the", "a", "an"):
+        k += 1
+        if k < len(words) and words[k].text.islower():
+            k += 1  # "The company", "The ministry"
+    while k < len(words) and words[k].capitalised and k < lead + 5:
+        k += 1
+    return k
+
+
+def _after_appositive(words: list[Token], k: int) -> int | None:
+    """The index after the comma that closes an appositive opened by the comma at k; None
+    when none closes within reach, a hard stop comes first, or nothing follows."""
+    reach = min(len(words), k + APPOSITIVE_WORDS)
+    close = next((m for m in range(k + 1, reach) if words[m].text == ","), None)
+    if close is None or any(t.text in HARD_STOPS for t in words[k + 1 : close]):
         return None
-    return np, k
+    return close + 1 if close + 1 < len(words) else None
 
 
 def past_verb(t: Token) -> bool:

@@ -1,5 +1,9 @@
-"""Who said what: direct quotes, their speakers, and the same quote told by two articles."""
+"""Who said what: direct quotes, their speakers, and the same quote told by two articles.
 
-from .engine import find_quotes, link_score
+Importing the stage registers its attribution rules (the "quotes" registry in `rules`)."""
 
-__all__ = ["find_quotes", "link_score"]
+from .engine import find_quotes
+from .linking import link_score
+from .rules import RULES
+
+__all__ = ["RULES", "find_quotes", "link_score"]

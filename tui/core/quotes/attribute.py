@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..article import Article
 from ..model import Person
+from ..tokens.memo import Memo
 from .around import MULTI_PARAGRAPH, inherited
 from .context import ArticleContext, Speaker
 from .marks import Piece, find_pieces
@@ -128,9 +129,11 @@ def attribute_article(
     people: Sequence[Person],
     rules: Sequence[QuoteRule],
     solo: QuoteRule | None = None,
+    memo: Memo | None = None,
 ) -> tuple[list[Piece], ArticleContext, list[Speaker | None]]:
     """The quoted pieces of one article, its context, and each piece's speaker."""
     pieces = find_pieces(article)
-    ctx = ArticleContext(index, article, people, [(x.start, x.end) for x in pieces])
+    spans = [(x.start, x.end) for x in pieces]
+    ctx = ArticleContext(index, article, people, spans, memo=memo)
     record_events(ctx)
     return pieces, ctx, attribute(ctx, pieces, rules, solo)

@@ -15,6 +15,7 @@ from ..article import Article, Sentence
 from ..lexicon.names import fold
 from ..model import Mention, Person
 from ..people import Token, gender_of, tokenize
+from ..tokens.memo import Memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +116,14 @@ class ArticleContext:
         article: Article,
         people: Sequence[Person],
         quoted: Sequence[tuple[int, int]] = (),
+        memo: Memo | None = None,
     ) -> None:
         self.index = index
         self.article = article
         self.sentences = article.sentences
         self.starts = [s.start for s in self.sentences]
-        self.tokens = [tokenize(s) for s in self.sentences]
+        # The people stage already tokenised these sentences into the comparison's memo.
+        self.tokens = [tokenize(s, memo) for s in self.sentences]
         # Sentence.index -> position, so nothing assumes the two are equal.
         self.position = {s.index: k for k, s in enumerate(self.sentences)}
         self.paragraph = {p.index: p for p in article.paragraphs}

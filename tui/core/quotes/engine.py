@@ -21,8 +21,8 @@ from .linking import link
 from .rules import RULES
 
 
-def _quotes_of(index: int, article: Article, people: Sequence[Person]) -> list[Quote]:
-    pieces, ctx, speakers = attribute_article(index, article, people, list(RULES))
+def _quotes_of(index: int, article: Article, people: Sequence[Person], memo: Memo) -> list[Quote]:
+    pieces, ctx, speakers = attribute_article(index, article, people, list(RULES), memo=memo)
     quotes: list[Quote] = []
     for piece, sp in zip(pieces, speakers, strict=True):
         text = article.body[piece.start : piece.end]
@@ -55,7 +55,7 @@ def find_quotes(
     quotes: list[Quote] = []
     for ai, art in enumerate(articles):
         if art.sentences:
-            quotes.extend(_quotes_of(ai, art, people))
+            quotes.extend(_quotes_of(ai, art, people, memo))
     links = link(quotes, people, memo.table("quotes.features"))
     same: dict[str, list[str]] = {}
     for lk in links:

@@ -226,6 +226,7 @@ _add(
                 "credit",
             ),
             ("(Photo by John Smith/Getty Images)", "credit"),
+            ("FILE PHOTO: Rescuers at the site in Moscow. REUTERS/Evelyn Hockstein", "credit"),
             ("Credit: Pierre Lambert / Daily Ledger", "credit"),
             ("Image: Reuters", "credit"),
             ("Photographers were kept away from the site, police said.", None),
@@ -330,7 +331,7 @@ _add(
         limit=400,
         examples=(
             (
-                "FILE PHOTO: Russian President Vladimir Putin attends a meeting in Moscow, Russia."
+                "Russian President Vladimir Putin attends a meeting in Moscow, Russia."
                 " REUTERS/Evelyn Hockstein/File Photo",
                 "credit",
             ),

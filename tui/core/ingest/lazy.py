@@ -76,3 +76,19 @@ def alternation(*names: str, phrases: bool = False) -> str:
     for name in names:
         entries.extend(lexicon.phrases(name) if phrases else word_list(name))
     return "(?:" + "|".join(re.escape(e) for e in entries) + ")"
+
+
+class LazyWords:
+    """A word list from the lexicon as a set, read on the first membership test."""
+
+    __slots__ = ("_name", "_words")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(word_list(self._name))
+        return word in words

@@ -27,74 +27,23 @@ from __future__ import annotations
 import re
 
 from ..article import Paragraph, Sentence
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .lazy import LazyRegex, LazyWords
 
 # Terminal punctuation, then any closing quotes or brackets that belong to the same sentence.
-_CANDIDATE = re.compile(r"[.?!…。！？]+[”\"’'»›)\]]*")
+_CANDIDATE = LazyRegex(r"[.?!…。！？]+[”\"’'»›)\]]*")
 _CJK_TERMINALS = frozenset("。！？")
 _QUOTE_CLOSERS = frozenset("”\"’'»›")
 _OPENERS = frozenset("“\"‘'([{«‹¿¡")
 _MAX_LOOK = 64  # characters to look at around a candidate: words are never longer in news
 
-# Titles and words that introduce what follows: a sentence never ends on them.
-_TITLES = _words(
-    """
-    Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs
-    Lt Col Sgt Capt Cmdr Cdr Adm Maj Brig Cpl Pvt Spc Rev Fr Msgr Hon Pres Supt Insp Det
-    Amb Atty Sec Rt St Ste Mt Ft Pt Sr Jr
-    """
-)
-# Sr./Jr. follow a name and can end a sentence; they are listed in _MAYBE_FINAL instead.
-_TITLES = _TITLES - {"Sr", "Jr"}
-
-# Lowercase abbreviations that always continue ("approx. 5", "e.g. Berlin", "Roe v. Wade").
-_NEVER_FINAL_LOWER = _words("vs v approx est incl excl cf ca viz e.g i.e eg ie pp nos figs")
-# Capitalised abbreviations that introduce a number or a name.
-_BEFORE_NUMBER = _words("No Nos Nr Vol Fig Figs Art Ch Para Pp")
-
-# Abbreviations that may end a sentence (companies, suffixes, dates, places, units).
-_MAYBE_FINAL = _words(
-    """
-    Inc Corp Co Cos Ltd Plc Llc LLC Bros Assn Dept Univ Inst Intl Govt Jr Sr Esq
-    Ave Blvd Rd Sq Hwy
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
-    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
-    Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo
-    etc al
-    """
-)
-_MAYBE_FINAL_LOWER = _words("etc al ft lb lbs oz kg km mi yr yrs hr hrs min sec")
-
-# Words that typically open a sentence in news prose. After a possibly-final abbreviation,
-# one of these says "new sentence"; any other capitalised word is read as a name continuing.
-_STARTERS = _words(
-    """
-    the a an he she it they we i you his her its their our my your this that these those there
-    here but and or so yet nor in on at for with by from to of as after before when while if
-    although though because since until unless once meanwhile however still also then now
-    later earlier yesterday today tomorrow what who why how where which whose some many most
-    all both each every other others such no not none one two three four five six seven eight
-    nine ten several few last next first another neither either under over during despite
-    according among between instead yes asked speaking officials analysts critics residents
-    police authorities
-    """
-)
-
-# Verbs that make a short clause after a closed quote its attribution.
-_SPEECH_VERBS = _words(
-    """
-    said says say asked asks told tells added adds wrote writes replied replies noted notes
-    explained explains insisted insists warned warns continued continues declared declares
-    stated states exclaimed shouted tweeted posted quipped argued argues responded responds
-    concluded recalled recalls acknowledged admitted conceded countered suggested urged
-    according
-    """
-)
+# The word lists (lexicon/data/ingest-segment-*.txt) behind the three classes above.
+_TITLES = LazyWords("ingest-segment-titles")
+_NEVER_FINAL_LOWER = LazyWords("ingest-segment-never-final")
+_BEFORE_NUMBER = LazyWords("ingest-segment-before-number")
+_MAYBE_FINAL = LazyWords("ingest-segment-maybe-final")
+_MAYBE_FINAL_LOWER = LazyWords("ingest-segment-maybe-final-lower")
+_STARTERS = LazyWords("ingest-segment-starters")
+_SPEECH_VERBS = LazyWords("ingest-segment-speech-verbs")
 _TERMINAL_CHARS = frozenset(".?!…")
 
 
@@ -191,12 +140,22 @@ def _is_boundary(
         return bool(closers) and not first.islower()
     if closers:
         return True
-
     token = _word_before(body, m.start(), para_start)
+    return _period_ends(body, token, m.start(), sentence_start, first, word, opened)
+
+
+def _period_ends(
+    body: str, token: str, dot: int, sentence_start: int, first: str, word: str, opened: bool
+) -> bool:
+    """Does a plain period after `token` end the sentence? The abbreviation classes decide.
+
+    `first` is the next visible character, `word` the next word, `opened` whether an opening
+    quote or bracket comes between.
+    """
     if not token:
         return True
     if (token.isdigit() or (len(token) == 1 and token.isupper())) and _is_first_word(
-        body, m.start() - len(token), sentence_start
+        body, dot - len(token), sentence_start
     ):
         return False  # a list number or an interview label: "1. The first point", "Q. Why?"
     if token in _BEFORE_NUMBER:

@@ -11,26 +11,15 @@ from __future__ import annotations
 import itertools
 
 from .boilerplate import is_boilerplate_line
-from .lazy import LazyRegex, word_list
+from .lazy import LazyRegex, LazyWords
 from .markdown import Line
 
 TERMINAL_END_RE = LazyRegex(r"[.?!…:][”\"’'»)\]]*$")
 CONTINUES_END_RE = LazyRegex(r"(?:[,;(\[/&–—-]|“|‘)$")
 
 
-class _FunctionWords:
-    """Words a sentence does not end on ("the", "of", "and"), read from the lexicon once."""
-
-    def __init__(self) -> None:
-        self._words: frozenset[str] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self._words is None:
-            self._words = frozenset(word_list("ingest-unwrap-function-words"))
-        return word in self._words
-
-
-_FUNCTION_WORDS = _FunctionWords()
+# Words a sentence does not end on ("the", "of", "and"): a line ending on one goes on.
+_FUNCTION_WORDS = LazyWords("ingest-unwrap-function-words")
 
 
 def paragraph_texts(lines: list[Line], markdown: bool) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from .boilerplate import kind_of
+from .boilerplate import BoilerplateRule
 from .lazy import LazyRegex
 from .markdown import Line
 from .unwrap import CONTINUES_END_RE, TERMINAL_END_RE
@@ -32,7 +32,9 @@ def take_leading_heading(lines: list[Line]) -> str | None:
     return None
 
 
-def take_leading_headline(texts: list[str], title: str) -> str | None:
+def take_leading_headline(
+    texts: list[str], marks: list[BoilerplateRule | None], title: str
+) -> str | None:
     """The headline a page copied from a browser opens with, taken out of the paragraphs.
 
     A headline is a line of its own that is not a sentence: a few words with no full stop,
@@ -41,13 +43,15 @@ def take_leading_headline(texts: list[str], title: str) -> str | None:
     ("Gazeta Poranna, Lodz" over the headline) could be an outlet, a section or a kicker in
     any order, and are left as text rather than guessed at; this also keeps a loaded body a
     fixed point (loading it again takes nothing more out). With a title from the front
-    matter, only the same headline repeated is taken out.
+    matter, only the same headline repeated is taken out. `marks` are the rules that
+    mark each paragraph as boilerplate (None for facts); the headline's is taken out with it.
     """
-    facts = list(itertools.islice((i for i, t in enumerate(texts) if not kind_of(t)), 2))
+    facts = list(itertools.islice((i for i, m in enumerate(marks) if m is None), 2))
     if len(facts) < 2 or not _headline_like(texts[facts[0]]) or _headline_like(texts[facts[1]]):
         return None
     if title and not same_words(texts[facts[0]], title):
         return None
+    marks.pop(facts[0])
     return texts.pop(facts[0])
 
 

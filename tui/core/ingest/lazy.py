@@ -27,13 +27,20 @@ class LazyRegex:
         self._source = source
         self._flags = flags
 
+    @property
+    def flags(self) -> int:
+        return self._flags
+
+    def source(self) -> str:
+        """The pattern text (built from the lexicon if need be), without compiling it."""
+        return self._source if isinstance(self._source, str) else self._source()
+
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern; also rebinds this object's methods to it for later calls."""
         found: re.Pattern[str] | None = self.__dict__.get("_compiled")
         if found is not None:
             return found
-        source = self._source if isinstance(self._source, str) else self._source()
-        rx = re.compile(source, self._flags)
+        rx = re.compile(self.source(), self._flags)
         self.__dict__["_compiled"] = rx
         for name in ("match", "fullmatch", "search", "sub", "finditer", "findall"):
             self.__dict__[name] = getattr(rx, name)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..article import Article, Paragraph
 from ..errors import LoadError
-from .boilerplate import classify
+from .boilerplate import BoilerplateRule, classify
 from .clean import clean
 from .decode import SAMPLE, article_text
 from .frontmatter import Meta, meta_fields, split_front_matter
@@ -49,7 +49,7 @@ def _parse(raw: bytes | str, path: str, name: str) -> Article:
     text = clean(text)
     meta_block, rest, had_front_matter = split_front_matter(text, name, warnings)
     meta = meta_fields(meta_block, name, warnings)
-    texts = _body_paragraphs(rest, path, meta)
+    texts, marks = _body_paragraphs(rest, path, meta)
     if not texts:
         if had_front_matter:
             raise LoadError(f"{name}: no article text after the front matter")
@@ -57,7 +57,7 @@ def _parse(raw: bytes | str, path: str, name: str) -> Article:
     if nuls:
         warnings.append(f"{name}: removed {nuls} NUL byte(s)")
     body = "\n\n".join(texts)
-    paras = _paragraphs(texts)
+    paras = _paragraphs(texts, marks)
     return Article(
         path=path,
         title=meta.title,
@@ -72,8 +72,13 @@ def _parse(raw: bytes | str, path: str, name: str) -> Article:
     )
 
 
-def _body_paragraphs(rest: str, path: str, meta: Meta) -> list[str]:
-    """The paragraphs of the text after the front matter; sets `meta.title` from a headline."""
+def _body_paragraphs(
+    rest: str, path: str, meta: Meta
+) -> tuple[list[str], list[BoilerplateRule | None]]:
+    """The paragraphs after the front matter and the rule marking each as boilerplate (or None).
+
+    Sets `meta.title` from a leading heading or headline, which is not a paragraph.
+    """
     markdown = Path(path).suffix.lower() in _MARKDOWN_EXTS or sniff_markdown(rest)
     lines = prepare_lines(rest, markdown)
     heading_title = take_leading_heading(lines)
@@ -85,19 +90,19 @@ def _body_paragraphs(rest: str, path: str, meta: Meta) -> list[str]:
         else:
             lines.insert(0, Line(heading_title, heading=True))
     texts = paragraph_texts(lines, markdown)
+    marks = [classify(t) for t in texts]
     if heading_title is None:
-        headline = take_leading_headline(texts, meta.title)
+        headline = take_leading_headline(texts, marks, meta.title)
         if headline is not None and not meta.title:
             meta.title = headline
-    return texts
+    return texts, marks
 
 
-def _paragraphs(texts: list[str]) -> tuple[Paragraph, ...]:
+def _paragraphs(texts: list[str], marks: list[BoilerplateRule | None]) -> tuple[Paragraph, ...]:
     """Paragraph offsets in the body (texts joined by one blank line), boilerplate marked."""
     out: list[Paragraph] = []
     pos = 0
-    for i, t in enumerate(texts):
-        rule = classify(t)
+    for i, (t, rule) in enumerate(zip(texts, marks, strict=True)):
         if rule is None:
             out.append(Paragraph(i, pos, pos + len(t)))
         else:

@@ -42,18 +42,7 @@ def split_front_matter(
     first = text[lead:] if first_end < 0 else text[lead:first_end]
     if first.strip() != "---" or first_end < 0:
         return None, text, False
-    # Find the closing fence: a line that is exactly --- or ...
-    pos = first_end + 1
-    close_start = close_end = -1
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        line_end = len(text) if nl < 0 else nl
-        if _FENCE_RE.fullmatch(text, pos, line_end):
-            close_start, close_end = pos, line_end
-            break
-        if nl < 0:
-            break
-        pos = nl + 1
+    close_start, close_end = _closing_fence(text, first_end + 1)
     if close_start < 0:
         return _unclosed_front_matter(text, first_end + 1, name, warnings)
     block = text[first_end + 1 : close_start]
@@ -75,6 +64,19 @@ def split_front_matter(
     # Prose between two rules is text, not metadata: keep its words in the body.
     warnings.append(f"{name}: text between --- lines is not front matter; kept as body text")
     return None, block + "\n\n" + rest, False
+
+
+def _closing_fence(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the first line from `pos` that is exactly --- or ..., or (-1, -1)."""
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        if _FENCE_RE.fullmatch(text, pos, line_end):
+            return pos, line_end
+        if nl < 0:
+            break
+        pos = nl + 1
+    return -1, -1
 
 
 def _unclosed_front_matter(

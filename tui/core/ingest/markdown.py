@@ -70,6 +70,7 @@ def sniff_markdown(text: str) -> bool:
 
 
 def prepare_lines(text: str, markdown: bool) -> list[Line]:
+    """The source lines with their layout read: headings, list items, separators as blanks."""
     out: list[Line] = []
     raw_lines = text.split("\n")
     for i, raw in enumerate(raw_lines):
@@ -80,30 +81,14 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
             continue
         heading = False
         if markdown:
-            if _SETEXT_RE.fullmatch(line) and out and not out[-1].blank and not out[-1].heading:
-                out[-1].heading = True  # "Title\n=====": the underline is not text
+            block = _markdown_block(line, out)
+            if block is None:
                 continue
-            if _REFDEF_RE.fullmatch(line):
-                continue
-            q = _QUOTE_PREFIX_RE.match(line)
-            if q:
-                line = line[q.end() :]
-            m = _ATX_RE.fullmatch(line)
-            if m:
-                line, heading = m.group(2), True
-        first = line.lstrip()[:1]
-        if first in _RULE_CHARS and _RULE_RE.fullmatch(line) and not has_alnum(line):
-            # "* * *", "-----", "###": a visual separator between paragraphs, not words.
-            next_blank = i + 1 >= len(raw_lines) or not raw_lines[i + 1].strip()
-            if markdown or next_blank or not out or out[-1].blank:
-                out.append(BLANK)
-                continue
-        list_item = False
-        m = _BULLET_RE.match(line) if first in _BULLET_CHARS else None
-        if m:
-            line, list_item = line[m.end() :], True
-        elif (first.isdigit() or first == "(") and _NUMBERED_RE.match(line):
-            list_item = True
+            line, heading = block
+        if _is_separator(line, i, raw_lines, markdown, out):
+            out.append(BLANK)
+            continue
+        line, list_item = _list_marker(line)
         if markdown:
             line = _strip_markdown_inline(line)
         if "  " in line:
@@ -115,6 +100,50 @@ def prepare_lines(text: str, markdown: bool) -> list[Line]:
         indent = len(raw) - len(raw.lstrip(" "))
         out.append(Line(line, width=width, indent=indent, heading=heading, list_item=list_item))
     return out
+
+
+def _markdown_block(line: str, out: list[Line]) -> tuple[str, bool] | None:
+    """A Markdown line without its block syntax, and whether it is a heading; None: no text.
+
+    A setext underline ("=====") makes the line before it a heading; a reference definition
+    ("[1]: https://...") is not text; a quote's ">" goes, its words stay.
+    """
+    if _SETEXT_RE.fullmatch(line) and out and not out[-1].blank and not out[-1].heading:
+        out[-1].heading = True  # "Title\n=====": the underline is not text
+        return None
+    if _REFDEF_RE.fullmatch(line):
+        return None
+    q = _QUOTE_PREFIX_RE.match(line)
+    if q:
+        line = line[q.end() :]
+    m = _ATX_RE.fullmatch(line)
+    if m:
+        return m.group(2), True
+    return line, False
+
+
+def _is_separator(line: str, i: int, raw_lines: list[str], markdown: bool, out: list[Line]) -> bool:
+    """ "* * *", "-----", "###": a visual separator between paragraphs, not words.
+
+    In plain text such a line between two lines of text is left to them (it may be part of
+    the text); it separates only with a blank line, or the start or end, on one side.
+    """
+    first = line.lstrip()[:1]
+    if first not in _RULE_CHARS or not _RULE_RE.fullmatch(line) or has_alnum(line):
+        return False
+    next_blank = i + 1 >= len(raw_lines) or not raw_lines[i + 1].strip()
+    return markdown or next_blank or not out or out[-1].blank
+
+
+def _list_marker(line: str) -> tuple[str, bool]:
+    """The line without its bullet, and whether it is a list item (numbered items keep theirs)."""
+    first = line.lstrip()[:1]
+    m = _BULLET_RE.match(line) if first in _BULLET_CHARS else None
+    if m:
+        return line[m.end() :], True
+    if (first.isdigit() or first == "(") and _NUMBERED_RE.match(line):
+        return line, True
+    return line, False
 
 
 def _strip_markdown_inline(line: str) -> str:

@@ -149,12 +149,6 @@ def classify(text: str) -> BoilerplateRule | None:
     return None
 
 
-def kind_of(text: str) -> str | None:
-    """The boilerplate kind of a paragraph, or None for a paragraph that carries facts."""
-    rule = classify(text)
-    return rule.kind if rule else None
-
-
 def is_byline(text: str) -> bool:
     return BOILERPLATE.get("byline-by").marks(text) or BOILERPLATE.get("byline-role").marks(text)
 

@@ -129,7 +129,7 @@ def _is_separator(line: str, i: int, raw_lines: list[str], markdown: bool, out: 
     the text); it separates only with a blank line, or the start or end, on one side.
     """
     first = line.lstrip()[:1]
-    if first not in _RULE_CHARS or not _RULE_RE.fullmatch(line) or has_alnum(line):
+    if first not in _RULE_CHARS or not _RULE_RE.fullmatch(line) or _has_alnum(line):
         return False
     next_blank = i + 1 >= len(raw_lines) or not raw_lines[i + 1].strip()
     return markdown or next_blank or not out or out[-1].blank
@@ -167,5 +167,5 @@ def _entity(m: re.Match[str]) -> str:
     return inline(text) if text != m.group() else text
 
 
-def has_alnum(text: str) -> bool:
+def _has_alnum(text: str) -> bool:
     return any(c.isalnum() for c in text)

@@ -66,10 +66,13 @@ class _Opening:
     def __init__(self) -> None:
         self.rx = LazyRegex(self._source)
         self._rules: list[BoilerplateRule] = []
+        self._index: dict[str, int] = {}
 
     def rules(self) -> list[BoilerplateRule]:
         if not self._rules:
-            self._rules = [rule for rule in BOILERPLATE if rule.how == "match"]
+            rules = [rule for rule in BOILERPLATE if rule.how == "match"]
+            self._index = {rule.name: i for i, rule in enumerate(rules)}
+            self._rules = rules
         return self._rules
 
     def _source(self) -> str:
@@ -96,7 +99,8 @@ class _Opening:
 
     def marks(self, rule: BoilerplateRule, text: str) -> bool:
         """Whether one opening rule marks `text`, without compiling it alone if it can."""
-        i, j = self.first_fit(text), self.rules().index(rule)
+        self.rules()  # builds the index
+        i, j = self.first_fit(text), self._index[rule.name]
         if i < 0 or i > j:
             return False
         return rule.admits(text) if i == j else rule.marks(text)
@@ -118,14 +122,17 @@ class _Plan:
 
     def steps(self) -> list[tuple[int, Callable[[str], object] | None, bool, BoilerplateRule]]:
         if not self._steps:
+            # Built whole and then published: a second loading thread never sees half a plan.
+            steps: list[tuple[int, Callable[[str], object] | None, bool, BoilerplateRule]] = []
             opening = False
             for rule in BOILERPLATE:
                 if rule.how != "match":
                     test = getattr(rule.pattern.compiled(), rule.how)
-                    self._steps.append((rule.limit, test, rule.needs_digit, rule))
+                    steps.append((rule.limit, test, rule.needs_digit, rule))
                 elif not opening:
                     opening = True
-                    self._steps.append((0, None, False, rule))
+                    steps.append((0, None, False, rule))
+            self._steps = steps
         return self._steps
 
 

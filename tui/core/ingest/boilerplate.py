@@ -157,6 +157,7 @@ def classify(text: str) -> BoilerplateRule | None:
 
 
 def is_byline(text: str) -> bool:
+    """A byline with or without "By": the one shape that also ends a hard-wrapped paragraph."""
     return BOILERPLATE.get("byline-by").marks(text) or BOILERPLATE.get("byline-role").marks(text)
 
 

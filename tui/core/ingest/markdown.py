@@ -66,6 +66,8 @@ _MD_SNIFF_RE = LazyRegex(
 
 
 def sniff_markdown(text: str) -> bool:
+    """Text that plainly uses Markdown (a heading, a link, bold) is read as Markdown whatever
+    its file name, so a note saved as .txt loses its syntax too; the look is bounded."""
     return _MD_SNIFF_RE.search(text, 0, min(len(text), 200_000)) is not None
 
 

@@ -43,6 +43,7 @@ def parse_article(raw: bytes | str, path: str = "<text>") -> Article:
 
 
 def _parse(raw: bytes | str, path: str, name: str) -> Article:
+    """The steps in order; `name` is the path made safe to print, for every message."""
     warnings: list[str] = []
     text = article_text(raw, name, warnings)
     nuls = text.count("\x00", 0, SAMPLE)

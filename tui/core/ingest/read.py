@@ -57,6 +57,7 @@ def _reason(exc: BaseException) -> str:
 
 
 def too_large(size: int) -> str:
+    """The refusal for an oversized input, in MB so a user sees how far over the limit it is."""
     return (
         f"too large for an article ({size / 1024 / 1024:.1f} MB; "
         f"the limit is {MAX_BYTES // 1024 // 1024} MB)"

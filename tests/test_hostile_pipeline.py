@@ -769,9 +769,9 @@ def test_largest_accepted_article_of_quotes_does_not_hang(tmp_path: Path) -> Non
     """Just under the size limit, tens of thousands of short quotes: every stage must stay
     near-linear, or an accepted file becomes a hang. The guard allows several times what a
     linear pipeline needs on a slow machine; it is not a speed test."""
-    from tui.core.ingest import loading
+    from tui.core import ingest
 
-    limit = getattr(loading, "MAX_BYTES", 2 * 1024 * 1024)
+    limit = getattr(ingest, "MAX_BYTES", 2 * 1024 * 1024)
     line = "“We go,” Vries said. "
     text = line * ((limit - 1024) // len(line.encode("utf-8")))
     a = write(tmp_path / "a.txt", text)

@@ -25,76 +25,22 @@ closed quote (`“Why now?” Ushakov asked.`) stays attached to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..article import Paragraph, Sentence
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from ..rules import Registry, Rule
+from .lazy import LazyRegex, LazyWords
 
 # Terminal punctuation, then any closing quotes or brackets that belong to the same sentence.
-_CANDIDATE = re.compile(r"[.?!…。！？]+[”\"’'»›)\]]*")
+_CANDIDATE = LazyRegex(r"[.?!…。！？]+[”\"’'»›)\]]*")
 _CJK_TERMINALS = frozenset("。！？")
 _QUOTE_CLOSERS = frozenset("”\"’'»›")
 _OPENERS = frozenset("“\"‘'([{«‹¿¡")
 _MAX_LOOK = 64  # characters to look at around a candidate: words are never longer in news
 
-# Titles and words that introduce what follows: a sentence never ends on them.
-_TITLES = _words(
-    """
-    Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs
-    Lt Col Sgt Capt Cmdr Cdr Adm Maj Brig Cpl Pvt Spc Rev Fr Msgr Hon Pres Supt Insp Det
-    Amb Atty Sec Rt St Ste Mt Ft Pt Sr Jr
-    """
-)
-# Sr./Jr. follow a name and can end a sentence; they are listed in _MAYBE_FINAL instead.
-_TITLES = _TITLES - {"Sr", "Jr"}
-
-# Lowercase abbreviations that always continue ("approx. 5", "e.g. Berlin", "Roe v. Wade").
-_NEVER_FINAL_LOWER = _words("vs v approx est incl excl cf ca viz e.g i.e eg ie pp nos figs")
-# Capitalised abbreviations that introduce a number or a name.
-_BEFORE_NUMBER = _words("No Nos Nr Vol Fig Figs Art Ch Para Pp")
-
-# Abbreviations that may end a sentence (companies, suffixes, dates, places, units).
-_MAYBE_FINAL = _words(
-    """
-    Inc Corp Co Cos Ltd Plc Llc LLC Bros Assn Dept Univ Inst Intl Govt Jr Sr Esq
-    Ave Blvd Rd Sq Hwy
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-    Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
-    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
-    Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo
-    etc al
-    """
-)
-_MAYBE_FINAL_LOWER = _words("etc al ft lb lbs oz kg km mi yr yrs hr hrs min sec")
-
-# Words that typically open a sentence in news prose. After a possibly-final abbreviation,
-# one of these says "new sentence"; any other capitalised word is read as a name continuing.
-_STARTERS = _words(
-    """
-    the a an he she it they we i you his her its their our my your this that these those there
-    here but and or so yet nor in on at for with by from to of as after before when while if
-    although though because since until unless once meanwhile however still also then now
-    later earlier yesterday today tomorrow what who why how where which whose some many most
-    all both each every other others such no not none one two three four five six seven eight
-    nine ten several few last next first another neither either under over during despite
-    according among between instead yes asked speaking officials analysts critics residents
-    police authorities
-    """
-)
-
 # Verbs that make a short clause after a closed quote its attribution.
-_SPEECH_VERBS = _words(
-    """
-    said says say asked asks told tells added adds wrote writes replied replies noted notes
-    explained explains insisted insists warned warns continued continues declared declares
-    stated states exclaimed shouted tweeted posted quipped argued argues responded responds
-    concluded recalled recalls acknowledged admitted conceded countered suggested urged
-    according
-    """
-)
+_SPEECH_VERBS = LazyWords("ingest-segment-speech-verbs")
 _TERMINAL_CHARS = frozenset(".?!…")
 
 
@@ -154,23 +100,14 @@ def _is_boundary(
     run = m.group()
     punct = run.rstrip("”\"’'»›)]")
     closers = run[len(punct) :]
-    after = m.end()
     if punct[-1] in _CJK_TERMINALS:
         return True
-    if not body[after].isspace():
+    if not body[m.end()].isspace():
         return False  # "3.5", "U.S.-Russia", "example.com/path": not an end
-    nxt = after
-    limit = min(para_end, after + _MAX_LOOK)
-    while nxt < limit and body[nxt].isspace():
-        nxt += 1
-    if nxt >= para_end:
+    nxt = _next_word(body, m.end(), para_end)
+    if nxt is None:
         return True
-    opener_end = nxt
-    while opener_end < limit and body[opener_end] in _OPENERS:
-        opener_end += 1
-    opened = opener_end > nxt
-    first = body[opener_end] if opener_end < limit else ""
-    word = _word_at(body, opener_end, limit)
+    start, opened, first, word = nxt
     if first.islower() and word == word.lower():
         return False  # "“We are ready.” he said", "e.g. the ...": the sentence goes on
     # ("iPhone", "eBay": a lowercase first letter with capitals later still starts a sentence.)
@@ -180,7 +117,7 @@ def _is_boundary(
         quoted
         and not opened
         and _quote_opens_sentence(body, sentence_start, m.start())
-        and _attribution_follows(body, nxt, para_end)
+        and _attribution_follows(body, start, para_end)
     ):
         return False
 
@@ -191,23 +128,84 @@ def _is_boundary(
         return bool(closers) and not first.islower()
     if closers:
         return True
-
     token = _word_before(body, m.start(), para_start)
-    if not token:
-        return True
-    if (token.isdigit() or (len(token) == 1 and token.isupper())) and _is_first_word(
-        body, m.start() - len(token), sentence_start
-    ):
-        return False  # a list number or an interview label: "1. The first point", "Q. Why?"
-    if token in _BEFORE_NUMBER:
-        return not (first.isdigit() or first == "#")
-    if _is_title(token) or token in _NEVER_FINAL_LOWER:
-        return False
-    if _maybe_final(token):
-        if opened:
-            return True
-        return word.lower() in _STARTERS
-    return True
+    return period_ends(Period(body, m.start(), sentence_start, token, first, word, opened))
+
+
+def _next_word(body: str, after: int, para_end: int) -> tuple[int, bool, str, str] | None:
+    """What follows a candidate: (where it starts, whether an opening quote or bracket comes
+    first, the first character after those, the word there); None at the paragraph's end."""
+    nxt = after
+    limit = min(para_end, after + _MAX_LOOK)
+    while nxt < limit and body[nxt].isspace():
+        nxt += 1
+    if nxt >= para_end:
+        return None
+    opener_end = nxt
+    while opener_end < limit and body[opener_end] in _OPENERS:
+        opener_end += 1
+    first = body[opener_end] if opener_end < limit else ""
+    return nxt, opener_end > nxt, first, _word_at(body, opener_end, limit)
+
+
+class Period:
+    """A plain period followed by space and a word that could start a sentence.
+
+    `token` is the word before it (without quotes or brackets), `first` the next visible
+    character, `word` the next word, `opened` whether an opening quote or bracket comes between.
+    """
+
+    __slots__ = ("body", "dot", "first", "opened", "sentence_start", "token", "word")
+
+    def __init__(
+        self,
+        body: str,
+        dot: int,
+        sentence_start: int,
+        token: str,
+        first: str,
+        word: str,
+        opened: bool,
+    ) -> None:
+        self.body, self.dot, self.sentence_start = body, dot, sentence_start
+        self.token, self.first, self.word, self.opened = token, first, word, opened
+
+    def token_opens_sentence(self) -> bool:
+        """Is the word before the period the first word of its sentence ("1. The ...")?"""
+        return self.body[self.sentence_start : self.dot - len(self.token)].strip() == ""
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRule(Rule):
+    """A class of word before a period: `decide` says whether the period ends the sentence
+    (True or False), or None when the word is not of its class and the next rule decides."""
+
+    decide: Callable[[Period], bool | None]
+
+
+def _example(rule: PeriodRule, text: str) -> bool | None:
+    """Apply one rule to the first period of `text` that is followed by a space and a word."""
+    m = next(m for m in _CANDIDATE.finditer(text) if text[m.end() : m.end() + 1].isspace())
+    assert m.group() == ".", text
+    nxt = _next_word(text, m.end(), len(text))
+    assert nxt is not None, text
+    _, opened, first, word = nxt
+    token = _word_before(text, m.start(), 0)
+    return rule.decide(Period(text, m.start(), 0, token, first, word, opened))
+
+
+# The classes of word before a period, tried in order (`segment_rules.py`); the first that
+# recognises the word decides.
+PERIODS: Registry[PeriodRule] = Registry("segment", _example)
+
+
+def period_ends(period: Period) -> bool:
+    """Does a plain period end the sentence? The first rule that knows the word decides."""
+    for rule in PERIODS:
+        decision = rule.decide(period)
+        if decision is not None:
+            return decision
+    return True  # an ordinary word: "... the talks ended. Officials said"
 
 
 def _word_before(body: str, dot: int, para_start: int) -> str:
@@ -226,26 +224,6 @@ def _word_at(body: str, i: int, limit: int) -> str:
     while j < limit and (body[j].isalnum() or body[j] in "'’-"):
         j += 1
     return body[i:j]
-
-
-def _is_first_word(body: str, i: int, para_start: int) -> bool:
-    return body[para_start:i].strip() == ""
-
-
-def _is_title(token: str) -> bool:
-    return token in _TITLES or (token.isupper() and token.title() in _TITLES)
-
-
-def _maybe_final(token: str) -> bool:
-    if token in _MAYBE_FINAL or token in _MAYBE_FINAL_LOWER:
-        return True
-    if token.isupper() and token.title() in _MAYBE_FINAL:
-        return True
-    if len(token) == 1 and token.isalpha():
-        return True  # an initial ("George W. Bush") or a list letter
-    # Dotted acronyms and initials: "U.S", "a.m", "Ph.D", "J.D", "D.C" (final dot removed).
-    parts = token.split(".")
-    return len(parts) > 1 and all(0 < len(p) <= 2 and p.isalpha() for p in parts)
 
 
 def _quote_opens_sentence(body: str, sentence_start: int, dot: int) -> bool:

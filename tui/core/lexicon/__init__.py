@@ -13,8 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -40,6 +38,25 @@ def phrases(name: str) -> tuple[str, ...]:
 
 
 @cache
+def pairs(name: str) -> dict[str, str]:
+    """The `key: value` lines of `data/NAME.txt`, in order (a value may hold spaces).
+
+    Small mappings are kept in this form rather than YAML so that no run has to import a
+    YAML parser for them (about 12 ms of every start).
+    """
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise ValueError(f"lexicon {name}: line without a colon: {line!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+@cache
 def table(name: str) -> Any:
-    """The YAML document `data/NAME.yaml` (safe_load: data, never code)."""
+    """The YAML document `data/NAME.yaml` (safe_load: data, never code), for tables that
+    need nesting; YAML is imported only by a run that reads one."""
+    import yaml
+
     return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))

@@ -17,7 +17,7 @@ always imported.
 from __future__ import annotations
 
 from ..tokens import text
-from . import phrases, table, words
+from . import pairs, phrases, words
 
 
 def fold(word: str) -> str:
@@ -73,13 +73,15 @@ FAMILY_FIRST = _folded("names-family-first")
 
 SPEECH_VERBS = _folded("names-speech-verbs")
 CONTINUATION_VERBS = _folded("names-continuation-verbs")
-PRONOUNS: dict[str, str | None] = dict(table("names-pronouns"))
+PRONOUNS: dict[str, str | None] = {
+    k: (None if v == "null" else v) for k, v in pairs("names-pronouns").items()
+}
 MALE_TITLES = _folded("names-male-titles")
 FEMALE_TITLES = _folded("names-female-titles")
 
 NATION_OF: dict[str, str] = {
     fold(word): str(key)
-    for key, spelled in table("names-nation-of").items()
+    for key, spelled in pairs("names-nation-of").items()
     for word in str(spelled).split()
 }
 LEADER_HEADS = _folded("names-leader-heads")

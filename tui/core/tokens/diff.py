@@ -1,0 +1,29 @@
+"""The one word diff of the engine: passage diffs, name swaps, quote wording, quote links."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from .memo import Memo
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def word_opcodes(
+    a: tuple[str, ...], b: tuple[str, ...], memo: Memo | None = None
+) -> tuple[Opcode, ...]:
+    """difflib's opcodes turning word sequence `a` into `b` (no autojunk: news repeats "the").
+
+    It depends only on the words, not on where they stand, so with the comparison's memo a
+    pair of word sequences met again (the passage diff, then its conflicts or a quote link) is
+    matched once. rapidfuzz's `Levenshtein.opcodes` is faster but picks other alignments of
+    equal cost than difflib's longest-matching-block rule, and the diff is public output.
+    """
+    if memo is None:
+        return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    table = memo.table("tokens.opcodes")
+    key = (a, b)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    return found

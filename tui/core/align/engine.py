@@ -71,6 +71,7 @@ from collections.abc import Sequence
 from ..article import Article, Sentence
 from ..conflicts import find_conflicts
 from ..model import Alignment, Conflict, DiffOp, Passage, SharedSpan
+from ..tokens.context import using
 from ..tokens.memo import Memo
 from ..tokens.text import Token, sentence_tokens
 from .diff import word_diff
@@ -164,10 +165,14 @@ def align_articles(articles: Sequence[Article], memo: Memo | None = None) -> lis
     `memo` is the comparison's (pipeline.compare passes it, so later stages find the
     sentences already tokenised); called alone, the alignment gets a memo of its own."""
     arts = list(articles)
-    terms = WordTerms(Memo() if memo is None else memo)
-    prepared = prepare(arts, terms)
+    memo = Memo() if memo is None else memo
+    terms = WordTerms(memo)
     out: list[Alignment] = []
-    for a in range(len(arts)):
-        for b in range(a + 1, len(arts)):
-            out.extend(align_pair(a, arts[a], prepared[a], b, arts[b], prepared[b], terms))
+    # Conflicts takes no memo yet: `using` lends it this one, so the sentences it reads are the
+    # ones already tokenised here.
+    with using(memo):
+        prepared = prepare(arts, terms)
+        for a in range(len(arts)):
+            for b in range(a + 1, len(arts)):
+                out.extend(align_pair(a, arts[a], prepared[a], b, arts[b], prepared[b], terms))
     return out

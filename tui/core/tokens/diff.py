@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from .context import active
 from .memo import Memo
 
 Opcode = tuple[str, int, int, int, int]
@@ -14,13 +15,14 @@ def word_opcodes(
 ) -> tuple[Opcode, ...]:
     """difflib's opcodes turning word sequence `a` into `b` (no autojunk: news repeats "the").
 
-    It depends only on the words, not on where they stand, so with the comparison's memo a
-    pair of word sequences met again (the passage diff, then its conflicts or a quote link) is
-    matched once. rapidfuzz's `Levenshtein.opcodes` is faster but picks other alignments of
-    equal cost than difflib's longest-matching-block rule, and the diff is public output.
+    It depends only on the words, not on where they stand, so with the comparison's memo (or,
+    without one, the memo of the comparison running: `context.using`) a pair of word
+    sequences met again, the passage diff and then its conflicts, is matched once.
     """
     if memo is None:
-        return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+        memo = active()
+        if memo is None:
+            return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
     table = memo.table("tokens.opcodes")
     key = (a, b)
     found = table.get(key)

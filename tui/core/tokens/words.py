@@ -12,7 +12,8 @@ Nothing here is cached per process. A comparison hands its `Memo` to `sentence_t
 keeps each distinct word's forms and each sentence's tokens in the memo's tables, so a word is
 normalised and stemmed once per comparison and a sentence scanned once, and a second comparison
 pays exactly what the first did. Called without a memo (from a stage that has none to hand),
-the functions compute afresh.
+they use the memo of the comparison running in this context (`context.using`), or compute
+afresh outside one.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import unicodedata
 from typing import NamedTuple
 
 from ..lexicon import words
+from .context import active
 from .memo import Memo
 
 # Abbreviations with dots (U.S., U.K.), money/numbers with separators, decimals and a percent
@@ -153,9 +155,12 @@ def tokenize(text: str, base: int = 0, memo: Memo | None = None) -> list[Token]:
 
 def sentence_tokens(text: str, base: int = 0, memo: Memo | None = None) -> tuple[Token, ...]:
     """`tokenize` as a tuple, kept in the comparison's memo when one is given: alignment,
-    shared spans, diff and conflicts all read the same sentences, so each is scanned once."""
+    shared spans, diff and conflicts all read the same sentences, so each is scanned once.
+    Without one, the memo of the comparison running (`context.using`), else none."""
     if memo is None:
-        return _scan(text, base, {})
+        memo = active()
+        if memo is None:
+            return _scan(text, base, {})
     table = memo.table("tokens.sentences")
     key = (text, base)
     found = table.get(key)

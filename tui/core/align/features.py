@@ -50,6 +50,10 @@ from .terms import (
 
 # Raw boosted term frequencies, number of content words, name terms, terms that end a name.
 Features = tuple[dict[str, float], int, frozenset[str], frozenset[str]]
+# How a word reads wherever it stands: (term, weight, side term or "", side weight).
+Reading = tuple[str, float, str, float]
+# The reading of a word whose term depends on its neighbours (names, numbers, particles).
+_IN_CONTEXT: Reading = ("", 0.0, "", 0.0)
 
 
 @dataclass(slots=True)
@@ -85,11 +89,22 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
     in_phrase, content = _phrase_terms(toks, regions, base, tf)
     last = len(toks) - 1
     r = 0  # the first quote region that does not end before the current word
+    readings = terms.memo.table("align.reading")
     for k, t in enumerate(toks):
         if t.stop or k in in_phrase:
             continue
         content += 1
-        term, boost = _token_term(toks, k, last, terms, tf, names, heads)
+        # Most words are lowercase words that read the same wherever they stand: read each
+        # once per comparison; names, numbers and particles are read in their context.
+        reading = readings.get(t.text)
+        if reading is None:
+            reading = readings[t.text] = _reading(t, terms)
+        if reading is _IN_CONTEXT:
+            term, boost = _token_term(toks, k, last, terms, tf, names, heads)
+        else:
+            term, boost, side, side_boost = reading
+            if side:
+                tf[side] += side_boost
         if regions:
             # Tokens and regions both run left to right: one pointer, not a scan per word.
             pos = t.start - base
@@ -99,6 +114,21 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
                 boost *= BOOST_QUOTE
         tf[term] += boost
     return dict(tf), content, frozenset(names), frozenset(heads)
+
+
+def _reading(t: Token, terms: WordTerms) -> Reading:
+    """The context-free reading of a content word, or _IN_CONTEXT when `_token_term` must
+    see its neighbours (what `_token_term` gives a lowercase word that is no number,
+    fraction or name particle depends on the word alone)."""
+    if t.capital or t.norm in FRACTIONS or t.norm in NAME_PARTICLES:
+        return _IN_CONTEXT
+    term, kind, _stop = terms.info(t.text)
+    if kind == "number":
+        return _IN_CONTEXT
+    side: dict[str, float] = defaultdict(float)
+    term, boost = _date_term(term, side) if kind == "date" else _plain_term(t.norm, term, side)
+    ((side_term, side_boost),) = side.items() if side else (("", 0.0),)
+    return term, boost, side_term, side_boost
 
 
 def _phrase_terms(

@@ -43,9 +43,8 @@ def shared_spans(
     lspan: tuple[int, int] | None = None,
 ) -> tuple[SharedSpan, ...]:
     """Maximal common word runs of two passages, in any order, longest first, as spans."""
-    key = terms.key
-    lk = [key(t.text, k in lfirst) for k, t in enumerate(lt)]
-    rk = [key(t.text, k in rfirst) for k, t in enumerate(rt)]
+    lk = terms.span_keys(lt, lfirst)
+    rk = terms.span_keys(rt, rfirst)
     used_l: set[int] = set()
     used_r: set[int] = set()
     out: list[SharedSpan] = []

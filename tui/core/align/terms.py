@@ -75,13 +75,15 @@ def name_term(word: str) -> str:
 class WordTerms:
     """The word readings of one comparison: each distinct word is read once, in the memo."""
 
-    __slots__ = ("_info", "_keys", "_names", "memo")
+    __slots__ = ("_first", "_info", "_names", "_rest", "memo")
 
     def __init__(self, memo: Memo) -> None:
         self.memo = memo
         self._info: dict[str, WordInfo] = memo.table("align.word-info")
         self._names: dict[str, str] = memo.table("align.name-term")
-        self._keys: dict[tuple[str, bool], str] = memo.table("align.span-key")
+        # Span keys of words that start a sentence, and of all others.
+        self._first: dict[str, str] = memo.table("align.span-key-first")
+        self._rest: dict[str, str] = memo.table("align.span-key")
 
     def info(self, word: str) -> WordInfo:
         found = self._info.get(word)
@@ -98,7 +100,8 @@ class WordTerms:
     def key(self, word: str, first: bool) -> str:
         """What two words must share to count as the same word in a shared run: the
         alignment term (numbers by value, names unstemmed), or the plain word for stopwords."""
-        found = self._keys.get((word, first))
+        table = self._first if first else self._rest
+        found = table.get(word)
         if found is None:
             term, kind, is_stop = self.info(word)
             if is_stop:
@@ -107,8 +110,18 @@ class WordTerms:
                 found = self.name(word)
             else:
                 found = term
-            self._keys[(word, first)] = found
+            table[word] = found
         return found
+
+    def span_keys(self, toks: Sequence[Token], first: set[int]) -> list[str]:
+        """`key` of every token of a passage; `first` holds the positions that start a
+        sentence. One look-up per word: a passage pair reads some sixty words."""
+        get, key = self._rest.get, self.key
+        out = []
+        for k, t in enumerate(toks):
+            found = None if k in first else get(t.text)
+            out.append(key(t.text, k in first) if found is None else found)
+        return out
 
 
 def name_continues(toks: Sequence[Token], k: int) -> bool:

@@ -169,16 +169,23 @@ def sentence_tokens(text: str, base: int = 0, memo: Memo | None = None) -> tuple
     return found
 
 
+# WORD_RE as a splitter: [gap, word, gap, word, ..., gap] in one call, so offsets come from
+# the lengths of the pieces instead of a match object per word (the same matches finditer finds).
+_SPLIT_RE = re.compile(f"({WORD_RE.pattern})", WORD_RE.flags)
+
+
 def _scan(text: str, base: int, forms: dict[str, Forms]) -> tuple[Token, ...]:
     # tuple.__new__ skips NamedTuple's Python-level constructor: this runs once per word, and
     # so does the forms look-up (a few hundred distinct words make up most of any article).
     new, get = tuple.__new__, forms.get
     out = []
-    for m in WORD_RE.finditer(text):
-        w = m.group()
-        s, e = m.span()
+    pieces = iter(_SPLIT_RE.split(text))
+    pos = base + len(next(pieces))
+    for w in pieces:
         f = get(w)
         if f is None:
             f = forms[w] = word_forms(w)
-        out.append(new(Token, (w, base + s, base + e, *f)))
+        end = pos + len(w)
+        out.append(new(Token, (w, pos, end, *f)))
+        pos = end + len(next(pieces))
     return tuple(out)

@@ -9,6 +9,7 @@ number or rare word).
 from __future__ import annotations
 
 from collections import defaultdict
+from heapq import nsmallest
 
 from .features import Sent
 from .params import CANDIDATES, POSTING_BUDGET
@@ -53,7 +54,8 @@ def candidates(
                 acc[k] += w * rw
             budget -= len(postings)
         if len(acc) > CANDIDATES:
-            ks = sorted(acc, key=lambda k: (-acc[k], k))[:CANDIDATES]
+            # The strongest partial dot products, ties to the earlier sentence.
+            ks = [k for _v, k in nsmallest(CANDIDATES, [(-v, k) for k, v in acc.items()])]
             ks.sort()
         else:
             ks = sorted(acc)

@@ -88,7 +88,7 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
         toks = tuple(t for t in toks if t.start >= base + cut)
     in_phrase, content = _phrase_terms(toks, regions, base, tf)
     last = len(toks) - 1
-    r = 0  # the first quote region that does not end before the current word
+    quoted = _quoted(toks, regions, base) if regions else frozenset()
     readings = terms.memo.table("align.reading")
     for k, t in enumerate(toks):
         if t.stop or k in in_phrase:
@@ -105,15 +105,26 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
             term, boost, side, side_boost = reading
             if side:
                 tf[side] += side_boost
-        if regions:
-            # Tokens and regions both run left to right: one pointer, not a scan per word.
-            pos = t.start - base
-            while r < len(regions) and regions[r][1] <= pos:
-                r += 1
-            if r < len(regions) and regions[r][0] <= pos:
-                boost *= BOOST_QUOTE
+        if k in quoted:
+            boost *= BOOST_QUOTE
         tf[term] += boost
     return dict(tf), content, frozenset(names), frozenset(heads)
+
+
+def _quoted(toks: Sequence[Token], regions: list[tuple[int, int]], base: int) -> set[int]:
+    """Positions of the tokens inside quotation marks. Tokens and regions both run left to
+    right (regions never overlap): one pointer, not a scan of the regions per word."""
+    out: set[int] = set()
+    r = 0  # the first region that does not end before the current word
+    for k, t in enumerate(toks):
+        pos = t.start - base
+        while r < len(regions) and regions[r][1] <= pos:
+            r += 1
+        if r == len(regions):
+            break
+        if regions[r][0] <= pos:
+            out.add(k)
+    return out
 
 
 def _reading(t: Token, terms: WordTerms) -> Reading:
@@ -252,18 +263,7 @@ def prepare(articles: Sequence[Article], terms: WordTerms) -> list[list[Sent]]:
     two sentences tell, so it weighs TOPIC_DISCOUNT as much.
     """
     feats = [[featurise(s, terms) for s in art.sentences] for art in articles]
-    df: dict[str, int] = defaultdict(int)
-    art_df: list[dict[str, int]] = []
-    for rows in feats:
-        adf: dict[str, int] = defaultdict(int)
-        for tf, _c, _n, _h in rows:
-            for t in tf:
-                df[t] += 1
-                adf[t] += 1
-        art_df.append(adf)
-    total = sum(len(rows) for rows in feats)
-    idf = {t: math.log((total + 1) / (d + 1)) + 1.0 for t, d in df.items()}
-    _discount_topics(idf, art_df, [len(r) for r in feats])
+    idf = _idf(feats)
     out: list[list[Sent]] = []
     for art, rows in zip(articles, feats, strict=True):
         n = max(len(rows) - 1, 1)
@@ -277,6 +277,23 @@ def prepare(articles: Sequence[Article], terms: WordTerms) -> list[list[Sent]]:
             )
         out.append(sents)
     return out
+
+
+def _idf(feats: list[list[Features]]) -> dict[str, float]:
+    """Smoothed IDF of every term over the sentences of all articles, topics discounted."""
+    df: dict[str, int] = defaultdict(int)
+    art_df: list[dict[str, int]] = []
+    for rows in feats:
+        adf: dict[str, int] = defaultdict(int)
+        for tf, _c, _n, _h in rows:
+            for t in tf:
+                df[t] += 1
+                adf[t] += 1
+        art_df.append(adf)
+    total = sum(len(rows) for rows in feats)
+    idf = {t: math.log((total + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+    _discount_topics(idf, art_df, [len(r) for r in feats])
+    return idf
 
 
 def lowered(sent: Sentence) -> str:

@@ -32,52 +32,21 @@ Edge = tuple[int, int, float, bool]
 Group = tuple[list[int], list[int], float, bool]
 
 
+Pair = tuple[int, int]
+# Each sentence's best counterpart: position -> (score with the position bonus, counterpart).
+Best = dict[int, tuple[float, int]]
+
+
 def match(left: list[Sent], right: list[Sent]) -> list[Edge]:
     """Scored candidate pairs -> the kept edges (left position, right position, score,
     whether each is the other's best counterpart)."""
-    cands = candidates(left, index(right))
-    scores: dict[tuple[int, int], float] = {}
-    strong: set[tuple[int, int]] = set()
-    # Pairs further below THRESHOLD than the position bonus can never be kept or decide
-    # which pair is a sentence's best, so they are not stored.
-    floor = THRESHOLD - POSITION_WEIGHT
-    for i, js in enumerate(cands):
-        a = left[i]
-        for j, cos in js:
-            s, contained = pair_score(a, right[j], cos)
-            if s >= floor:
-                scores[(i, j)] = s
-                if contained:
-                    strong.add((i, j))
-    # Each sentence's best counterpart; relative position only breaks near ties here.
-    best_l: dict[int, tuple[float, int]] = {}
-    best_r: dict[int, tuple[float, int]] = {}
-    for (i, j), s in scores.items():
-        ranked = s + POSITION_WEIGHT * (1.0 - abs(left[i].pos - right[j].pos))
-        if ranked > best_l.get(i, (-1.0, -1))[0]:
-            best_l[i] = (ranked, j)
-        if ranked > best_r.get(j, (-1.0, -1))[0]:
-            best_r[j] = (ranked, i)
-    edges: list[Edge] = []
-    for (i, j), s in sorted(scores.items()):
-        if s < THRESHOLD:
-            continue
-        jl, il = best_l[i][1], best_r[j][1]
-        if (i, j) in strong:
-            # The shorter sentence is told almost whole by the longer one: keep the pair when
-            # the longer one is the shorter one's best counterpart, however many other short
-            # sentences the longer one (a packed lede) also contains.
-            short_is_left = left[i].mass <= right[j].mass
-            if (jl == j) if short_is_left else (il == i):
-                edges.append((i, j, min(1.0, s), jl == j and il == i))
-                continue
-        # A pair that is the best of neither of its sentences is a weaker echo of others.
-        if jl != j and il != i:
-            continue
-        # A second counterpart must be nearly as strong as the sentence's best one.
-        if s < scores[(i, jl)] - MARGIN or s < scores[(il, j)] - MARGIN:
-            continue
-        edges.append((i, j, min(1.0, s), jl == j and il == i))
+    scores, strong = _scores(left, right)
+    best_l, best_r = _best(scores, left, right)
+    edges = [
+        (i, j, min(1.0, s), best_l[i][1] == j and best_r[j][1] == i)
+        for (i, j), s in sorted(scores.items())
+        if s >= THRESHOLD and _kept(i, j, s, scores, (i, j) in strong, best_l, best_r, left, right)
+    ]
     best = (
         {i: scores[(i, j)] for i, (_r, j) in best_l.items()},
         {j: scores[(i, j)] for j, (_r, i) in best_r.items()},
@@ -85,6 +54,64 @@ def match(left: list[Sent], right: list[Sent]) -> list[Edge]:
     edges.extend(cross_pairs(edges, scores, best, left, right))
     edges.sort()
     return cap(cap(edges, left, right, 0), left, right, 1)
+
+
+def _scores(left: list[Sent], right: list[Sent]) -> tuple[dict[Pair, float], set[Pair]]:
+    """The score of every candidate pair that can matter, and the strongly contained ones."""
+    scores: dict[Pair, float] = {}
+    strong: set[Pair] = set()
+    # Pairs further below THRESHOLD than the position bonus can never be kept or decide
+    # which pair is a sentence's best, so they are not stored.
+    floor = THRESHOLD - POSITION_WEIGHT
+    for i, js in enumerate(candidates(left, index(right))):
+        a = left[i]
+        for j, cos in js:
+            s, contained = pair_score(a, right[j], cos)
+            if s >= floor:
+                scores[(i, j)] = s
+                if contained:
+                    strong.add((i, j))
+    return scores, strong
+
+
+def _best(scores: dict[Pair, float], left: list[Sent], right: list[Sent]) -> tuple[Best, Best]:
+    """Each sentence's best counterpart; relative position only breaks near ties here."""
+    best_l: Best = {}
+    best_r: Best = {}
+    for (i, j), s in scores.items():
+        ranked = s + POSITION_WEIGHT * (1.0 - abs(left[i].pos - right[j].pos))
+        if ranked > best_l.get(i, (-1.0, -1))[0]:
+            best_l[i] = (ranked, j)
+        if ranked > best_r.get(j, (-1.0, -1))[0]:
+            best_r[j] = (ranked, i)
+    return best_l, best_r
+
+
+def _kept(
+    i: int,
+    j: int,
+    s: float,
+    scores: dict[Pair, float],
+    strong: bool,
+    best_l: Best,
+    best_r: Best,
+    left: list[Sent],
+    right: list[Sent],
+) -> bool:
+    """Whether a pair at THRESHOLD or above is kept (the module docstring's rules)."""
+    jl, il = best_l[i][1], best_r[j][1]
+    if strong:
+        # The shorter sentence is told almost whole by the longer one: keep the pair when
+        # the longer one is the shorter one's best counterpart, however many other short
+        # sentences the longer one (a packed lede) also contains.
+        short_is_left = left[i].mass <= right[j].mass
+        if (jl == j) if short_is_left else (il == i):
+            return True
+    # A pair that is the best of neither of its sentences is a weaker echo of others.
+    if jl != j and il != i:
+        return False
+    # A second counterpart must be nearly as strong as the sentence's best one.
+    return not (s < scores[(i, jl)] - MARGIN or s < scores[(il, j)] - MARGIN)
 
 
 def cross_pairs(

@@ -52,12 +52,7 @@ def shared_spans(
     lo, hi = lspan or ((lt[0].start, lt[-1].end) if lt else (0, 0))
     lq = [(lo + a, lo + b) for a, b in quote_regions(left_body[lo:hi])]
     for neg, i, j in _maximal_runs(lk, rk, lt):
-        # Trim stopwords at both ends.
-        a, b = 0, -neg
-        while a < b and lt[i + a].stop:
-            a += 1
-        while b > a and lt[i + b - 1].stop:
-            b -= 1
+        a, b = _trimmed(lt, i, -neg)
         if a >= b:
             continue
         li = range(i + a, i + b)
@@ -74,6 +69,17 @@ def shared_spans(
         out.append(SharedSpan(ls, le, rs, re_, left_body[ls:le], kind))
     out.sort(key=lambda s: (s.left_start, s.right_start))
     return tuple(out)
+
+
+def _trimmed(lt: list[Token], i: int, n: int) -> tuple[int, int]:
+    """The run of `n` words from lt[i] without the stopwords at either end, as offsets into
+    the run (empty when it is stopwords only)."""
+    a, b = 0, n
+    while a < b and lt[i + a].stop:
+        a += 1
+    while b > a and lt[i + b - 1].stop:
+        b -= 1
+    return a, b
 
 
 def _maximal_runs(lk: list[str], rk: list[str], lt: list[Token]) -> list[_Run]:

@@ -18,6 +18,10 @@ def word_opcodes(
     It depends only on the words, not on where they stand, so with the comparison's memo (or,
     without one, the memo of the comparison running: `context.using`) a pair of word
     sequences met again, the passage diff and then its conflicts, is matched once.
+
+    difflib, not rapidfuzz: rapidfuzz's `Indel.opcodes` and `Levenshtein.opcodes` are faster
+    but choose other edits of equal cost (on the 289 aligned passage pairs of the annotated
+    corpora they agree with difflib on 10 and 11), and the diff is public output.
     """
     if memo is None:
         memo = active()

@@ -1,48 +1,49 @@
-"""How fast is the engine on long articles, and how much faster than the naive way?
+"""How fast is Parallax as a user feels it: the whole `parallax compare` process, first run.
 
 Builds pairs of news-like articles of 1k, 5k, 20k and 50k words per side, deterministically:
 side A recombines sentences of the bundled sample articles with names, numbers and weekdays
 substituted (so the vocabulary grows with length, as it does in real long reads); side B
-retells most of A's sentences in another order and other words (dropped words, swapped
-clauses, a changed number now and then) and adds sentences of its own, so there is something
-to align. Then it times, in one run:
+retells most of A's sentences in another order and other words and adds sentences of its own.
+The pairs are written as files, and then, in one run:
 
-- `compare()` (tui.core.pipeline: the whole engine, people and quotes included),
-- `align_articles()` alone (the alignment engine),
-- a naive baseline: difflib `SequenceMatcher.ratio()` over every sentence pair, best per row.
+- **parallax**: `parallax compare A B --format json -o OUT` as a fresh process each time
+  (interpreter start, imports, loading, analysis, the report written and flushed, teardown):
+  median wall and CPU time over several runs, and the peak resident size of the process;
+- **before** (with `--before PATH`): the same for another `parallax` executable, such as a
+  checkout of the session-start engine, so a speed-up is measured in the same run;
+- **cdist**: the brute-force baseline, also a fresh process: read both files, split them into
+  sentences, score every sentence pair with `rapidfuzz.process.cdist(token_set_ratio)`
+  (one worker, as Parallax uses one core) and write each sentence's best match as JSON;
+- **difflib**: the naive in-process baseline, `SequenceMatcher.ratio()` over every pair
+  (timed on a sample of pairs and extrapolated above 10,000 pairs, clearly marked);
+- **stages**: an in-process breakdown from a fresh interpreter each run (imports, load,
+  align, people, quotes, JSON), never a re-run of the same comparison.
 
-The baseline is quadratic; above 5k words it is timed on a fixed random sample of pairs and
-extrapolated to all pairs (clearly labelled). Medians over several runs; peak memory is the
-tracemalloc peak of one extra `compare()` run, and the process's maximum resident size.
+Then it prints issue 10's goals and whether each is met. Needs numpy for the cdist baseline
+(`pip install numpy`); without it that column is skipped.
 
     .venv/bin/python benchmarks/speed.py [--sizes 1000 5000 20000 50000] [--runs 5]
+        [--before /path/to/old/.venv/bin/parallax]
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import json
+import math
+import os
 import random
 import re
-import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-import tracemalloc
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from tui.core.align import align_articles
-from tui.core.align import engine as align_mod
 from tui.core.article import Article
-from tui.core.conflicts import engine as conflicts_mod
 from tui.core.ingest import load_article, parse_article
-from tui.core.people import engine as people_mod
-from tui.core.people import find_people
-from tui.core.pipeline import compare
-from tui.core.quotes import engine as quotes_mod
-from tui.core.quotes import find_quotes
-from tui.core.tokens import text as text_mod
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "sample_articles").glob("*.txt"))
@@ -170,154 +171,282 @@ def _positions(article: Article, generated: list[str]) -> dict[int, int]:
     return out
 
 
-# CPU time of this process: helpers and CI share the machine's cores, and wall time would
-# measure their load as much as the engine. On an idle machine the two agree.
-_clock = time.process_time
-SLOW_COMPARE = 1.0  # seconds: above this compare() is timed once, and larger sizes skip it
+# --------------------------------------------------------------------------------------------
+# Timing whole processes
+
+GOALS_MS = {1000: 120.0, 20000: 400.0, 50000: 1000.0}
+GOAL_CDIST_RATIO = 5.0  # at 5k and 20k words
+GOAL_RSS_MB_20K = 80.0
+LINEAR_EXPONENT = 1.15  # a stage's time from 20k to 50k words may grow at most as n^1.15
+
+CDIST_SCRIPT = """
+import json, re, sys
+from rapidfuzz import fuzz, process
+def sentences(path):
+    text = open(path, encoding="utf-8").read()
+    return [s for s in re.split(r"(?<=[.!?\\u201d])\\s+", text) if s.strip()]
+a, b = sentences(sys.argv[1]), sentences(sys.argv[2])
+m = process.cdist(a, b, scorer=fuzz.token_set_ratio, processor=str.lower, workers=1)
+best = m.argmax(axis=1).tolist()
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    json.dump({"pairs": [[i, j, float(m[i, j])] for i, j in enumerate(best)]}, out)
+"""
+
+STAGES_SCRIPT = """
+import json, sys, time
+t0 = time.perf_counter()
+from tui.core.export import to_json
+from tui.core.ingest import load_article
+from tui.core.tokens.memo import Memo
+from tui.core.align import align_articles
+from tui.core.people import find_people
+from tui.core.quotes import find_quotes
+from tui.core.model import Comparison
+t1 = time.perf_counter()
+arts = tuple(load_article(p) for p in sys.argv[1:3])
+t2 = time.perf_counter()
+memo = Memo()
+try:
+    als = align_articles(arts, memo)
+    t3 = time.perf_counter()
+    people = find_people(arts, memo)
+    t4 = time.perf_counter()
+    quotes, links = find_quotes(arts, people, memo)
+except TypeError:  # an engine from before the Memo
+    als = align_articles(arts); t3 = time.perf_counter()
+    people = find_people(arts); t4 = time.perf_counter()
+    quotes, links = find_quotes(arts, people)
+t5 = time.perf_counter()
+comp = Comparison(articles=arts, alignments=tuple(als), people=tuple(people),
+                  quotes=tuple(quotes), quote_links=tuple(links), warnings=())
+text = to_json(comp)
+t6 = time.perf_counter()
+print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "align": t3 - t2, "people": t4 - t3,
+                  "quotes": t5 - t4, "json": t6 - t5}))
+"""
 
 
-def clear_caches() -> None:
-    """Forget every memoised word and sentence, so a run is timed as a first run."""
-    for mod in (text_mod, align_mod, conflicts_mod, people_mod, quotes_mod):
-        for obj in vars(mod).values():
-            if callable(getattr(obj, "cache_clear", None)):
-                obj.cache_clear()
+def run_measured(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float, str]:
+    """(wall s, CPU s, peak RSS MB, stdout) of one fresh process (os.wait4 gives its rusage)."""
+    with (
+        tempfile.TemporaryFile(mode="w+", encoding="utf-8") as out_file,
+        tempfile.TemporaryFile(mode="w+", encoding="utf-8") as err_file,
+    ):
+        t0 = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:  # child: exec the command with its output going to the files
+            try:
+                if cwd is not None:
+                    os.chdir(cwd)
+                os.dup2(out_file.fileno(), 1)
+                os.dup2(err_file.fileno(), 2)
+                os.execvp(cmd[0], cmd)
+            finally:
+                os._exit(127)
+        _, status, usage = os.wait4(pid, 0)
+        wall = time.perf_counter() - t0
+        out_file.seek(0)
+        err_file.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{' '.join(cmd[:3])} failed: {err_file.read().strip()[:300]}")
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out_file.read()
 
 
-def stage_times(arts: tuple[Article, Article], runs: int) -> dict[str, float]:
-    """Median seconds of each stage compare() runs, in its order: alignment, people, quotes.
-
-    Each stage is timed on its own with the earlier stages' results as input, so the three
-    add up to compare() minus its bookkeeping; `cold` is one align run with caches cleared.
-    """
-    people = find_people(arts)
+def medians(cmd: list[str], runs: int, cwd: Path | None = None) -> dict[str, float]:
+    walls, cpus, rss = [], [], []
+    for _ in range(runs):
+        wall, cpu, mb, _out = run_measured(cmd, cwd)
+        walls.append(wall)
+        cpus.append(cpu)
+        rss.append(mb)
     return {
-        "align": _median_time(lambda: align_articles(arts), runs),
-        "people": _median_time(lambda: find_people(arts), runs),
-        "quotes": _median_time(lambda: find_quotes(arts, people), runs),
+        "wall": statistics.median(walls),
+        "cpu": statistics.median(cpus),
+        "rss": max(rss),
+        "min": min(walls),
     }
 
 
-def _cold_time(fn) -> float:
-    clear_caches()
-    gc.collect()
-    t0 = _clock()
-    fn()
-    return _clock() - t0
-
-
-def _median_time(fn, runs: int) -> float:
-    times = []
+def stage_breakdown(python: str, cwd: Path, a: Path, b: Path, runs: int) -> dict[str, float]:
+    """Median seconds of each stage, each run in a fresh interpreter (a first comparison)."""
+    rows = []
     for _ in range(runs):
-        gc.collect()
-        t0 = _clock()
-        fn()
-        times.append(_clock() - t0)
-    return statistics.median(times)
+        _w, _c, _m, out = run_measured([python, "-c", STAGES_SCRIPT, str(a), str(b)], cwd)
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+    return {k: statistics.median(r[k] for r in rows) for k in rows[0]}
 
 
-def baseline(left: Article, right: Article, rng: random.Random) -> tuple[float, bool]:
+def difflib_baseline(left: Article, right: Article, rng: random.Random) -> tuple[float, bool]:
     """Seconds for the naive all-pairs difflib matrix; (time, extrapolated?)."""
     ls = [s.text.lower() for s in left.sentences]
     rs = [s.text.lower() for s in right.sentences]
     pairs = len(ls) * len(rs)
+    clock = time.process_time
     if pairs <= BASELINE_FULL_LIMIT:
-        t0 = _clock()
+        t0 = clock()
         for a in ls:
             sm = SequenceMatcher(None, autojunk=False)
             sm.set_seq2(a)
-            best = 0.0
             for b in rs:
                 sm.set_seq1(b)
-                best = max(best, sm.ratio())
-        return _clock() - t0, False
+                sm.ratio()
+        return clock() - t0, False
     sample = [(rng.randrange(len(ls)), rng.randrange(len(rs))) for _ in range(BASELINE_SAMPLE)]
-    t0 = _clock()
+    t0 = clock()
     for i, j in sample:
         SequenceMatcher(None, ls[i], rs[j], autojunk=False).ratio()
-    return (_clock() - t0) * pairs / BASELINE_SAMPLE, True
+    return (clock() - t0) * pairs / BASELINE_SAMPLE, True
+
+
+def _have_numpy(python: str) -> bool:
+    code = "import numpy"
+    return subprocess.run([python, "-c", code], capture_output=True, check=False).returncode == 0
+
+
+def _exe(name: str) -> str:
+    found = Path(sys.executable).parent / name
+    return str(found) if found.exists() else name
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000, 50000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", help="another parallax executable to time in the same run")
+    parser.add_argument("--stages", type=int, default=3, help="fresh runs of the breakdown")
     args = parser.parse_args(argv)
     rng = random.Random(SEED)
-    print(f"python {sys.version.split()[0]}; CPU ms, medians of {args.runs} runs (50k: 3 runs)")
-    header = (
-        f"{'words/side':>10} {'sents L/R':>10} {'aligned':>7} {'recall':>6} {'compare ms':>10} "
-        f"{'cmp cold':>8} {'align ms':>9} {'cold ms':>8} {'people':>7} {'quotes':>7} "
-        f"{'naive ms':>11} {'speedup':>8} {'peak MB':>8}"
+    parallax = _exe("parallax")
+    numpy = _have_numpy(sys.executable)
+    work = Path(tempfile.mkdtemp(prefix="parallax-speed-"))
+    print(
+        f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs; medians of {args.runs} "
+        f"fresh processes; wall ms (CPU ms in brackets)"
     )
-    print(header)
-    print("-" * len(header))
-    notes: list[str] = []
-    skip_compare = False
+    results: dict[int, dict[str, object]] = {}
     for words in args.sizes:
-        left, right, truth = make_pair_with_truth(words)
-        runs = 3 if words >= 50000 else args.runs
-        arts = (left, right)
-        t_cold = _cold_time(lambda arts=arts: align_articles(arts))
-        als = align_articles(arts)
-        n_al = len(als)
-        found = {(i, j) for al in als for i in al.left.sentences for j in al.right.sentences}
-        recall = len(found & truth) / len(truth) if truth else float("nan")
-        stages = stage_times(arts, runs)
-        t_align = stages["align"]
-        t_cmp_cold = _cold_time(lambda arts=arts: compare(arts))
-        if skip_compare:
-            t_compare = None
-        else:
-            t_compare = _median_time(lambda arts=arts: compare(arts), 1)
-            if t_compare < SLOW_COMPARE:
-                t_compare = _median_time(lambda arts=arts: compare(arts), runs)
-            else:
-                notes.append(f"{words} words: compare() took {t_compare:.1f} s, timed once")
-                skip_compare = True
-        t_base, extrapolated = baseline(left, right, rng)
-        gc.collect()
-        tracemalloc.start()
-        if t_compare is None:
-            align_articles(arts)
-        else:
-            compare(arts)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        if t_compare is None:
-            notes.append(
-                f"{words} words: compare() skipped (too slow at the previous size); "
-                "peak MB is align_articles() alone"
-            )
-        mark = "*" if extrapolated else " "
-        cmp_ms = "skipped" if t_compare is None else f"{t_compare * 1000:.1f}"
-        print(
-            f"{words:>10} {len(left.sentences):>4}/{len(right.sentences):<5} {n_al:>7} "
-            f"{recall:>6.2f} "
-            f"{cmp_ms:>10} {t_cmp_cold * 1000:>8.1f} {t_align * 1000:>9.1f} {t_cold * 1000:>8.1f} "
-            f"{stages['people'] * 1000:>7.1f} {stages['quotes'] * 1000:>7.1f} "
-            f"{t_base * 1000:>10.0f}{mark} "
-            f"{t_base / t_align:>7.0f}x {peak / 1e6:>8.1f}"
+        left, right = make_pair(words)
+        a, b, out = work / f"{words}-a.txt", work / f"{words}-b.txt", work / f"{words}.json"
+        a.write_text(left.body, encoding="utf-8")
+        b.write_text(right.body, encoding="utf-8")
+        runs = max(3, args.runs // 2) if words >= 50000 else args.runs
+        cmd = [parallax, "compare", str(a), str(b), "--format", "json", "-o", str(out)]
+        row: dict[str, object] = {"sents": (len(left.sentences), len(right.sentences))}
+        row["parallax"] = medians(cmd, runs)
+        if args.before:
+            before_out = work / f"{words}-before.json"
+            bcmd = [
+                args.before,
+                "compare",
+                str(a),
+                str(b),
+                "--format",
+                "json",
+                "-o",
+                str(before_out),
+            ]
+            row["before"] = medians(bcmd, runs)
+        if numpy:
+            ccmd = [sys.executable, "-c", CDIST_SCRIPT, str(a), str(b), str(work / "cdist.json")]
+            row["cdist"] = medians(ccmd, runs)
+        row["difflib"] = difflib_baseline(left, right, rng)
+        row["stages"] = stage_breakdown(sys.executable, ROOT, a, b, args.stages)
+        results[words] = row
+        _print_row(words, row)
+    _print_stages(results)
+    return _print_goals(results)
+
+
+def _ms(m: dict[str, float]) -> str:
+    return f"{m['wall'] * 1000:7.0f} ({m['cpu'] * 1000:5.0f})"
+
+
+def _print_row(words: int, row: dict[str, object]) -> None:
+    pl = row["parallax"]
+    assert isinstance(pl, dict)
+    parts = [f"{words:>6} words/side  sentences {row['sents'][0]}/{row['sents'][1]}"]  # type: ignore[index]
+    parts.append(f"  parallax {_ms(pl)} ms, peak RSS {pl['rss']:.0f} MB")
+    if "before" in row:
+        bf = row["before"]
+        assert isinstance(bf, dict)
+        parts.append(
+            f"  before   {_ms(bf)} ms, peak RSS {bf['rss']:.0f} MB"
+            f"  -> {bf['wall'] / pl['wall']:.2f}x faster now"
         )
-        if extrapolated:
-            notes.append(
-                f"* {words} words: naive baseline timed on {BASELINE_SAMPLE} random sentence "
-                f"pairs of {len(left.sentences) * len(right.sentences)} and extrapolated"
+    if "cdist" in row:
+        cd = row["cdist"]
+        assert isinstance(cd, dict)
+        parts.append(
+            f"  cdist    {_ms(cd)} ms  (parallax is {cd['wall'] / pl['wall']:.2f}x "
+            "faster than brute force)"
+        )
+    t_base, extra = row["difflib"]  # type: ignore[misc]
+    star = " (sampled, extrapolated)" if extra else ""
+    parts.append(f"  difflib  {t_base * 1000:7.0f} ms CPU in-process{star}")
+    print("\n".join(parts), flush=True)
+
+
+def _print_stages(results: dict[int, dict[str, object]]) -> None:
+    keys = ["imports", "load", "align", "people", "quotes", "json"]
+    print("\nstage breakdown, ms (median of fresh interpreters, in-process perf_counter):")
+    print(f"{'words':>6} " + " ".join(f"{k:>8}" for k in keys))
+    for words, row in results.items():
+        st = row["stages"]
+        assert isinstance(st, dict)
+        print(f"{words:>6} " + " ".join(f"{st[k] * 1000:8.1f}" for k in keys))
+
+
+def _print_goals(results: dict[int, dict[str, object]]) -> int:
+    print("\ngoals (issue 10, this 2-core machine):")
+    ok_all = True
+
+    def goal(text: str, ok: bool) -> None:
+        nonlocal ok_all
+        ok_all = ok_all and ok
+        print(f"  [{_verdict(ok):>7}] {text}")
+
+    for words, limit in GOALS_MS.items():
+        if words in results:
+            pl = results[words]["parallax"]
+            assert isinstance(pl, dict)
+            goal(
+                f"2 x {words // 1000}k words whole process <= {limit:.0f} ms: "
+                f"{pl['wall'] * 1000:.0f} ms",
+                pl["wall"] * 1000 <= limit,
             )
-    maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    for n in notes:
-        print(n)
-    print("align ms = median of repeated runs with the engine's memos warm (word, sentence and")
-    print("passage-pair results kept, as when the same articles are compared again); cold ms =")
-    print("one run with every cache cleared first (a user's first comparison)")
-    print("speedup = naive all-pairs difflib matrix / align_articles (both single-threaded)")
-    print("recall = share of generated sentence/paraphrase pairs that align_articles found")
-    print("compare ms = the whole engine: alignment + people + quotes (median, caches warm);")
-    print("cmp cold = one compare() with every cache cleared first (a user's first run)")
-    print("align / people / quotes = median ms of each stage of compare() timed on its own")
-    print("peak MB = tracemalloc peak of one compare() run (Python allocations)")
-    print(f"max resident size of this whole process: {maxrss_kb / 1024:.0f} MB")
-    return 0
+    for words in (5000, 20000):
+        row = results.get(words)
+        if row and "cdist" in row:
+            pl, cd = row["parallax"], row["cdist"]
+            assert isinstance(pl, dict) and isinstance(cd, dict)
+            ratio = cd["wall"] / pl["wall"]
+            goal(
+                f"{words // 1000}k: >= {GOAL_CDIST_RATIO:.0f}x faster than brute-force cdist: "
+                f"{ratio:.2f}x",
+                ratio >= GOAL_CDIST_RATIO,
+            )
+    if 20000 in results:
+        pl = results[20000]["parallax"]
+        assert isinstance(pl, dict)
+        goal(
+            f"peak RSS at 20k <= {GOAL_RSS_MB_20K:.0f} MB: {pl['rss']:.0f} MB",
+            pl["rss"] <= GOAL_RSS_MB_20K,
+        )
+    if 20000 in results and 50000 in results:
+        s20, s50 = results[20000]["stages"], results[50000]["stages"]
+        assert isinstance(s20, dict) and isinstance(s50, dict)
+        for k in ("load", "align", "people", "quotes", "json"):
+            if s20[k] > 0.005:
+                exp = math.log(s50[k] / s20[k]) / math.log(2.5)
+                goal(
+                    f"{k}: no worse than linear from 20k to 50k (time ~ n^{exp:.2f})",
+                    exp <= LINEAR_EXPONENT,
+                )
+    return 0 if ok_all else 1
 
 
 if __name__ == "__main__":

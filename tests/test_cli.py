@@ -147,3 +147,58 @@ def test_installed_command_without_a_terminal_says_so(tmp_path: Path) -> None:
     assert proc.stderr.strip() == (
         "parallax: the reader needs a terminal; use `parallax compare` for reports"
     )
+
+
+def _installed() -> Path:
+    exe = Path(sys.executable).with_name("parallax")
+    if not exe.exists():
+        pytest.skip("parallax is not installed next to this Python")
+    return exe
+
+
+def test_installed_compare_writes_the_whole_report_before_its_prompt_exit(tmp_path: Path) -> None:
+    """`compare` leaves with os._exit after flushing: stdout, a pipe and -o must all carry the
+    complete report, and the exit status must be main()'s."""
+    exe = _installed()
+    piped = subprocess.run(
+        [str(exe), "compare", *SAMPLES], capture_output=True, timeout=60, check=False
+    )
+    assert piped.returncode == 0
+    assert json.loads(piped.stdout)["alignments"]
+    out = tmp_path / "r.md"
+    run = subprocess.run(
+        [str(exe), "compare", *SAMPLES, "-f", "markdown", "-o", str(out)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout == b""
+    assert (
+        out.read_text(encoding="utf-8")
+        == subprocess.run(
+            [str(exe), "compare", *SAMPLES, "-f", "markdown"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+    )
+    bad = subprocess.run(
+        [str(exe), "compare", SAMPLES[0]], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_stdout_on_a_full_device_is_a_one_line_error() -> None:
+    exe = _installed()
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [str(exe), "compare", *SAMPLES],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert proc.returncode == 1
+    assert proc.stderr == ("parallax: cannot write to standard output (No space left on device)\n")

@@ -226,3 +226,19 @@ def test_write_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     write_atomic(link, "new\n")
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8") == "new\n"
+
+
+def test_json_bytes_are_the_standard_encoders_whatever_encodes_them() -> None:
+    """The fast encoder must not change a byte of the public report: same indent, same
+    non-ASCII text, same floats, and front matter it cannot encode (an integer past 64 bits)
+    still goes out, through the standard encoder."""
+    import dataclasses
+
+    comp = _comparison()
+    text = to_json(comp)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    big = dataclasses.replace(LEFT, extra={"tag": "ñ “x”", "big": 2**70, "pi": 3.25})
+    comp2 = dataclasses.replace(comp, articles=(big, RIGHT))
+    text2 = to_json(comp2)
+    assert json.loads(text2)["articles"][0]["extra"] == {"tag": "ñ “x”", "big": 2**70, "pi": 3.25}
+    assert text2 == json.dumps(json.loads(text2), ensure_ascii=False, indent=2) + "\n"

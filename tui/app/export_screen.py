@@ -2,7 +2,7 @@
 
 The path is proposed (current folder, a name that says what it is) but editable, and the
 format follows the extension so the user never gets JSON in a `.md` file. Writing and its
-checks (never overwrite an input article, atomic replace) belong to `tui.core.export.engine`; this
+checks (never overwrite an input article, atomic replace) belong to `tui.core.export`; this
 screen only returns the user's choice.
 """
 

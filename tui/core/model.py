@@ -90,7 +90,7 @@ class Alignment:
             ),
             diff=tuple(_flip_op(op) for op in self.diff),
             conflicts=tuple(
-                Conflict(c.kind, c.right, c.left, c.right_span, c.left_span, c.note)
+                Conflict(c.kind, c.right, c.left, c.right_span, c.left_span, c.note, c.rule)
                 for c in self.conflicts
             ),
         )

@@ -10,10 +10,17 @@ The stages run in this order, each reading what the ones before it produced:
 
 One `Memo` lives for the comparison and is handed to every stage, so work done once (a
 sentence's tokens, a pair's diff) is shared between stages and dropped with the comparison.
+
+The cyclic garbage collector is paused while the stages run. They allocate millions of small
+objects (tokens, features, spans) that all live until the comparison is built, and make no
+reference cycles worth collecting, so every full collection during compare traverses a growing
+heap for nothing: measured at 120-175 ms of a 20k-word comparison, growing about quadratically
+(715 ms at 50k). Reference counting still frees everything as usual.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from .align import align_articles
@@ -31,9 +38,15 @@ def compare(articles: Sequence[Article]) -> Comparison:
         raise ParallaxError("need at least two readable articles to compare")
     arts = tuple(articles)
     memo = Memo()
-    alignments = align_articles(arts, memo)
-    people = find_people(arts, memo)
-    quotes, links = find_quotes(arts, people, memo)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        alignments = align_articles(arts, memo)
+        people = find_people(arts, memo)
+        quotes, links = find_quotes(arts, people, memo)
+    finally:
+        if collecting:
+            gc.enable()
     # Loader warnings already name their file.
     warnings = tuple(w for a in arts for w in a.warnings)
     return Comparison(

@@ -1,5 +1,18 @@
 """The comparison as a JSON or Markdown report, written atomically."""
 
-from .engine import check_output, one_line, to_dict, to_json, to_markdown, write_atomic
+from .atomic import check_output, write_atomic
+from .common import article_id, one_line
+from .report_json import SCHEMA_VERSION, coverage, to_dict, to_json
+from .report_markdown import to_markdown
 
-__all__ = ["check_output", "one_line", "to_dict", "to_json", "to_markdown", "write_atomic"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "article_id",
+    "check_output",
+    "coverage",
+    "one_line",
+    "to_dict",
+    "to_json",
+    "to_markdown",
+    "write_atomic",
+]

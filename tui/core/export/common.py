@@ -1,0 +1,32 @@
+"""What every report shares: text made safe for a terminal or a file, and article letters.
+
+Reports may be printed to a terminal (stdout) and file names never went through the loader,
+so every string a report carries is cleaned again here, by the loader's own rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import strip_escapes
+
+# Anything a terminal could act on (the loader already strips these from articles).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    return _CONTROLS.sub("", strip_escapes(text))
+
+
+def one_line(text: str) -> str:
+    """Text for a single line of a terminal or report: escapes gone, other controls shown as ?.
+
+    File names may contain anything, including newlines and escape sequences.
+    """
+    return _ANY_CONTROL.sub("?", strip_escapes(text))
+
+
+def article_id(index: int) -> str:
+    """Letters A, B, C ... as people say them ("article B"); numbered beyond Z."""
+    return chr(ord("A") + index) if index < 26 else f"A{index + 1}"

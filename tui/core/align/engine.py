@@ -123,7 +123,7 @@ def _details(
 
 
 def _conflicts(
-    left: Article, lp: Passage, right: Article, rp: Passage, mutual: bool
+    left: Article, lp: Passage, right: Article, rp: Passage, mutual: bool, memo: Memo
 ) -> tuple[Conflict, ...]:
     """Conflicts of a pair; numbers and dates only when the pair is someone's best match.
 
@@ -132,7 +132,7 @@ def _conflicts(
     usually about something else, so reporting them as clashes would accuse an outlet of
     an error it did not make. Names and quoted words are still compared.
     """
-    found = find_conflicts(left, lp, right, rp)
+    found = find_conflicts(left, lp, right, rp, memo)
     if mutual:
         return found
     return tuple(c for c in found if c.kind in ("name", "quote"))
@@ -159,7 +159,7 @@ def align_pair(
         lsents = tuple(left.sentences[i] for i in lidx)
         rsents = tuple(right.sentences[j] for j in ridx)
         shared, diff, prose = _details(left.body, lsents, right.body, rsents, terms)
-        conflicts = _conflicts(left, lp, right, rp, mutual) if prose else ()
+        conflicts = _conflicts(left, lp, right, rp, mutual, terms.memo) if prose else ()
         out.append(Alignment(lp, rp, round(score, 4), shared, diff, conflicts))
     return out
 
@@ -173,8 +173,8 @@ def align_articles(articles: Sequence[Article], memo: Memo | None = None) -> lis
     memo = Memo() if memo is None else memo
     terms = WordTerms(memo)
     out: list[Alignment] = []
-    # Conflicts takes no memo yet: `using` lends it this one, so the sentences it reads are the
-    # ones already tokenised here.
+    # Conflicts reads each sentence's tokens without passing its memo yet: `using` lends it
+    # this one, so the sentences it reads are the ones already tokenised here.
     with using(memo):
         prepared = prepare(arts, terms)
         for a in range(len(arts)):

@@ -11,6 +11,8 @@ is read the same way by both. The layer lives in small modules beside this one:
 - `shapes`: quotation regions, name-like tokens
 - `concepts`: news-register synonym classes and phrases
 - `diff`: the word diff (difflib opcodes)
+- `quantities` (a package of its own): amounts and date parts, one parser for conflicts and
+  alignment; `context`: the memo of the running comparison, for callers that pass none
 
 Their word lists are data files in tui/core/lexicon/data (tokens-*.txt). Import from here or
 from the module itself; every name this module exported before the split still resolves here.

@@ -765,11 +765,13 @@ def test_the_same_quoted_reproach_in_two_wordings_aligns() -> None:
 def test_quoted_words_and_quoted_phrases_weigh_more_than_reported_ones() -> None:
     # The design: words inside quotation marks are evidence (a quote is told verbatim), so the
     # same words weigh more inside quotes, stock phrases as much as single words.
-    from tui.core.align.engine import _featurise
+    from tui.core.align.features import featurise
+    from tui.core.align.terms import WordTerms
     from tui.core.article import Sentence
+    from tui.core.tokens.memo import Memo
 
     def weights(text: str) -> dict[str, float]:
-        return _featurise(Sentence(1, 0, 0, len(text), text))[0]
+        return featurise(Sentence(1, 0, 0, len(text), text), WordTerms(Memo()))[0]
 
     quoted = weights('"We will never govern with the Greens, they betrayed us," Ruiz said.')
     plain = weights("Ruiz said they would never govern with the Greens, who betrayed them.")
@@ -837,9 +839,11 @@ def test_the_samples_link_each_lede_with_the_others_quote(
 def test_a_duration_counts_days_however_it_is_written() -> None:
     """ "three-day" is one word to the tokeniser, "72-hour" a number and a unit: both are
     three days, the same quantity, so each is a number the other sentence shares."""
-    from tui.core.align.engine import _prepare
+    from tui.core.align.features import prepare
+    from tui.core.align.terms import WordTerms
+    from tui.core.tokens.memo import Memo
 
     a = _article("Dockworkers began a three-day strike on Monday over plans to automate cranes.")
     b = _article("Dockers walked out in a 72-hour strike on Monday over the cranes.")
-    (sa,), (sb,) = _prepare([a, b])
+    (sa,), (sb,) = prepare([a, b], WordTerms(Memo()))
     assert sa.terms.keys() & sb.terms.keys() >= {"#3", "#u:day"}

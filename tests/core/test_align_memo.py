@@ -1,0 +1,84 @@
+"""Alignment keeps its per-comparison work in the comparison's memo, and the shortcuts it takes
+on a first run give exactly what the long way gives."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tui.core.align import align_articles
+from tui.core.align.features import _IN_CONTEXT, _reading, _token_term
+from tui.core.align.terms import WordTerms
+from tui.core.article import Article
+from tui.core.ingest import load_article
+from tui.core.tokens.memo import Memo
+from tui.core.tokens.text import sentence_tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = sorted((ROOT / "tests" / "corpus").glob("*/*.txt")) + sorted(
+    (ROOT / "sample_articles").glob("*.txt")
+)
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return [load_article(p) for p in CORPUS]
+
+
+def test_a_context_free_reading_is_what_the_context_rules_give(articles: list[Article]) -> None:
+    """featurise reads a lowercase content word once per comparison; wherever such a word
+    stands, the full rules must give it the same term, weight and side term."""
+    terms = WordTerms(Memo())
+    checked = 0
+    for art in articles:
+        for s in art.sentences:
+            toks = sentence_tokens(s.text, s.start)
+            for k, t in enumerate(toks):
+                if t.stop:
+                    continue
+                reading = _reading(t, terms)
+                if reading is _IN_CONTEXT:
+                    continue
+                tf: dict[str, float] = defaultdict(float)
+                term, boost = _token_term(toks, k, len(toks) - 1, terms, tf, set(), set())
+                side = dict(tf)
+                expected = (term, boost, *(next(iter(side.items())) if side else ("", 0.0)))
+                assert reading == expected, (t.text, s.text)
+                checked += 1
+    assert checked > 1000
+
+
+def test_span_keys_are_the_keys_word_by_word(articles: list[Article]) -> None:
+    terms = WordTerms(Memo())
+    for art in articles[:6]:
+        toks = [t for s in art.sentences for t in sentence_tokens(s.text, s.start)]
+        first = {0, 5, 9}
+        expected = [terms.key(t.text, k in first) for k, t in enumerate(toks)]
+        assert WordTerms(Memo()).span_keys(toks, first) == expected
+
+
+def test_the_memo_handed_in_holds_the_comparisons_tokens_and_readings(
+    articles: list[Article],
+) -> None:
+    a, b = articles[-2:]
+    memo = Memo()
+    align_articles([a, b], memo)
+    sizes = memo.sizes()
+    assert sizes["tokens.sentences"] == len(a.sentences) + len(b.sentences)
+    assert sizes["align.word-info"] > 50
+    # Later stages find the sentences already tokenised.
+    s = a.sentences[0]
+    assert sentence_tokens(s.text, s.start, memo) is sentence_tokens(s.text, s.start, memo)
+
+
+def test_a_second_comparison_in_one_process_is_the_same_program(
+    articles: list[Article],
+) -> None:
+    a, b = articles[-2:]
+    first = align_articles([a, b], Memo())
+    again = align_articles([a, b], Memo())
+    alone = align_articles([a, b])
+    assert first == again == alone
+    assert first

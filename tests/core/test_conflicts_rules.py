@@ -69,11 +69,13 @@ def test_the_memo_holds_each_sentences_facts_for_the_comparison() -> None:
     memo = Memo()
     with_memo = _found(left, right, memo)
     assert with_memo == _found(left, right)
-    assert memo.sizes() == {"conflicts.facts": 4}
+    # Four sentences: their facts, and the tokens those were read from, kept once each.
+    sizes = memo.sizes()
+    assert sizes["conflicts.facts"] == 4 and sizes["tokens.sentences"] == 4
     a, pa = _whole(left, 0)
     b, pb = _whole(right, 1)
     assert find_conflicts(a, pa, b, pb, memo) == with_memo
-    assert memo.sizes() == {"conflicts.facts": 4}
+    assert memo.sizes() == sizes
 
 
 @pytest.mark.parametrize("package", [tui.core.conflicts, tui.core.tokens.quantities])

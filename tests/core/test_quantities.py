@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.align import engine as align_engine
-from tui.core.ingest import load_article
 from tui.core.tokens.quantities import QUANTITIES, counts, read_quantities
 from tui.core.tokens.text import sentence_tokens
 
@@ -99,20 +95,3 @@ def test_money_with_a_multiplier_is_one_amount(sign: str, n: int, mult: str) -> 
     assert q.kind == "money" and q.unit == sign
     assert q.value == n * (1e6 if mult == "million" else 1e9)
     assert q.text == f"{sign}{n} {mult}"
-
-
-def test_counts_reads_every_corpus_number_as_alignment_did() -> None:
-    """While align still has its own `_number_role`, the two readings must agree word for
-    word; once align calls `counts` this has nothing left to compare and skips."""
-    role = getattr(align_engine, "_number_role", None)
-    if role is None:
-        pytest.skip("align reads numbers through tokens.quantities.counts")
-    root = Path(__file__).resolve().parents[2]
-    checked = 0
-    for path in sorted((root / "tests" / "corpus").glob("*/*.txt")):
-        for sent in load_article(path).sentences:
-            toks = sentence_tokens(sent.text, sent.start)
-            for k in range(len(toks)):
-                assert counts(toks, k) == role(toks, k), (path.name, sent.text, k)
-                checked += 1
-    assert checked > 1000

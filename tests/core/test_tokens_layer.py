@@ -8,12 +8,12 @@ import pkgutil
 import re
 from difflib import SequenceMatcher
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tui.core.align
 import tui.core.tokens
-from tui.core.tokens import context
 from tui.core.tokens.dates import MONTHS, WEEKDAYS
 from tui.core.tokens.memo import Memo
 from tui.core.tokens.numerals import NUMBER_WORDS
@@ -75,26 +75,32 @@ def test_without_a_memo_nothing_is_kept_between_calls() -> None:
     assert word_opcodes(a, b) == tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
-def test_callers_without_a_memo_use_the_running_comparisons_and_only_inside_it() -> None:
-    memo = Memo()
-    with context.using(memo):
-        assert context.active() is memo
-        toks = sentence_tokens(NEWS)
-        ops = word_opcodes(("a", "b"), ("a", "c"))
-    assert context.active() is None
-    assert sentence_tokens(NEWS, 0, memo) is toks
-    assert word_opcodes(("a", "b"), ("a", "c"), memo) is ops
-    assert sentence_tokens(NEWS) is not toks
+def test_a_comparison_scans_each_sentence_once_across_alignment_and_conflicts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every stage passes the comparison's memo down explicitly (conflicts included, which
+    alignment calls for every kept pair), so no sentence is tokenised twice."""
+    from tui.core.ingest import parse_article
+    from tui.core.pipeline import compare
+    from tui.core.tokens import words
 
+    scanned: list[tuple[str, int]] = []
+    real = words._scan
 
-def test_the_fallback_memo_is_reset_when_the_comparison_fails() -> None:
-    memo = Memo()
-    try:
-        with context.using(memo):
-            raise RuntimeError("boom")
-    except RuntimeError:
-        pass
-    assert context.active() is None
+    def counting(text: str, base: int, forms: dict) -> tuple:
+        scanned.append((text, base))
+        return real(text, base, forms)
+
+    monkeypatch.setattr(words, "_scan", counting)
+    left = parse_article(
+        "Dockers ended a 12-day strike on Monday. The port reopened at dawn.", "<a>"
+    )
+    right = parse_article(
+        "The 14-day strike ended on Monday, dockers said. The port reopened on Tuesday.", "<b>"
+    )
+    comp = compare([left, right])
+    assert comp.alignments and any(al.conflicts for al in comp.alignments)
+    assert scanned and len(scanned) == len(set(scanned))
 
 
 def test_the_word_lists_load_from_data_as_the_rules_expect() -> None:

@@ -71,7 +71,6 @@ from collections.abc import Sequence
 from ..article import Article, Sentence
 from ..conflicts import find_conflicts
 from ..model import Alignment, Conflict, DiffOp, Passage, SharedSpan
-from ..tokens.context import using
 from ..tokens.memo import Memo
 from ..tokens.text import Token, sentence_tokens
 from .diff import word_diff
@@ -80,11 +79,6 @@ from .matching import group, match
 from .params import MAX_DETAIL_WORDS
 from .spans import shared_spans
 from .terms import WordTerms
-from .terms import number_role as _number_role  # noqa: F401
-
-# `_number_role` keeps its old address: tests/core/test_quantities.py checks, word for word,
-# that tokens.quantities.counts reads every corpus number as this one does, until alignment
-# calls counts itself.
 
 
 def _passage_tokens(sents: tuple[Sentence, ...], memo: Memo) -> tuple[list[Token], set[int]]:
@@ -173,11 +167,8 @@ def align_articles(articles: Sequence[Article], memo: Memo | None = None) -> lis
     memo = Memo() if memo is None else memo
     terms = WordTerms(memo)
     out: list[Alignment] = []
-    # Conflicts reads each sentence's tokens without passing its memo yet: `using` lends it
-    # this one, so the sentences it reads are the ones already tokenised here.
-    with using(memo):
-        prepared = prepare(arts, terms)
-        for a in range(len(arts)):
-            for b in range(a + 1, len(arts)):
-                out.extend(align_pair(a, arts[a], prepared[a], b, arts[b], prepared[b], terms))
+    prepared = prepare(arts, terms)
+    for a in range(len(arts)):
+        for b in range(a + 1, len(arts)):
+            out.extend(align_pair(a, arts[a], prepared[a], b, arts[b], prepared[b], terms))
     return out

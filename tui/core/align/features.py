@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..article import Article, Sentence
+from ..tokens.quantities import counts, fractions, point_words
 from ..tokens.text import (
     CONCEPTS,
     DURATION_WORDS,
@@ -38,15 +39,17 @@ from .params import (
     TOPIC_SHARE,
 )
 from .terms import (
-    FRACTION_POINTS,
-    FRACTIONS,
     NAME_PARTICLES,
     WordTerms,
     dateline,
     fmt,
     name_continues,
-    number_role,
 )
+
+# What a number counts is read by the one quantity parser conflicts use too.
+number_role = counts
+FRACTIONS = fractions()
+FRACTION_POINTS = point_words()
 
 # Raw boosted term frequencies, number of content words, name terms, terms that end a name.
 Features = tuple[dict[str, float], int, frozenset[str], frozenset[str]]

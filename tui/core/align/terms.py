@@ -15,13 +15,9 @@ from ..article import Sentence
 from ..lexicon import words
 from ..tokens.memo import Memo
 from ..tokens.text import (
-    CONCEPTS,
     CURRENCY,
-    DAYS_PER,
     MONTHS,
     NUMBER_WORDS,
-    PEOPLE,
-    PERCENT_WORDS,
     RELATIVE_DAYS,
     STOPWORDS,
     WEEKDAYS,
@@ -144,47 +140,3 @@ def dateline(sent: Sentence) -> int:
 
 def fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
-
-
-def number_role(toks: Sequence[Token], k: int) -> tuple[str, float] | None:
-    """(unit, factor) for the number at toks[k]: what it counts, and what multiplies it into
-    that unit, so "79.4%" / "78.9 percent" / "79 per cent" all count percent, "30-day" and
-    "a month" count days, "50 basis points" and "half a percentage point" count basis points.
-    None when no unit follows (the number then weighs only as itself)."""
-    t = toks[k]
-    if t.text.endswith("%"):
-        return "pct", 1.0
-    # The next content word within two words ("420 metres", "nine of the miners" is rarer).
-    n = len(toks)
-    j = k + 1
-    if j < n and toks[j].norm == "per" and j + 1 < n and toks[j + 1].norm == "cent":
-        return "pct", 1.0
-    while j < n and j <= k + 3 and toks[j].stop:
-        j += 1  # "half a percentage point", "a quarter of a point", "nine of the miners"
-    if j >= n or toks[j].stop or toks[j].text[:1].isdigit():
-        return None
-    w = toks[j].norm
-    if w in PERCENT_WORDS:
-        return "pct", 1.0
-    if w.startswith("percentage"):
-        return "bp", 100.0
-    if w in ("point", "points") and t.norm in FRACTIONS:
-        return "bp", 100.0  # "a quarter point" is how news writes a rate move
-    if w.startswith("basis") or w in ("bp", "bps"):
-        return "bp", 1.0
-    st = toks[j].stem
-    unit = st.split("-", 1)[0]
-    if unit in DAYS_PER:
-        return "day", DAYS_PER[unit]
-    if st in PEOPLE or (toks[j].norm.endswith("s") and st.endswith(_AGENT_ENDINGS)):
-        # Counted agent nouns ("climbers", "mountaineers", "protesters") count people.
-        return "people", 1.0
-    if toks[j].capital:
-        return None  # "2 Cheetah" is a label, not a quantity
-    return CONCEPTS.get(st, st), 1.0
-
-
-_AGENT_ENDINGS = ("er", "eer", "ist", "ian")
-# Fractions that are quantities only before a unit ("a quarter of a percentage point").
-FRACTIONS = {"half": 0.5, "quarter": 0.25}
-FRACTION_POINTS = {"half-point": 50.0, "quarter-point": 25.0}

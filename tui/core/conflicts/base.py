@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Conflict
 from ..rules import Rule
+from ..tokens.memo import Memo
 from .facts import Facts
 
 
@@ -24,6 +25,8 @@ class Pair:
     left: Facts
     right_body: str
     right: Facts
+    # The comparison's memo, for the word diffs a check asks for (None: computed afresh).
+    memo: Memo | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,7 @@ def passage_conflicts(
     rf = passage_facts(rb, rsents, memo)
     if len(lf.tokens) > MAX_WORDS or len(rf.tokens) > MAX_WORDS:
         return ()
-    pair = Pair(lb, lf, rb, rf)
+    pair = Pair(lb, lf, rb, rf, memo)
     out: list[Conflict] = []
     for check in CONFLICTS:
         out += [replace(c, rule=check.name) for c in check.test(pair)]

@@ -35,7 +35,7 @@ def sentence_facts(body: str, sent: Sentence, memo: Memo | None) -> Facts:
     key = (body, sent)
     if table is not None and (found := table.get(key)) is not None:
         return found
-    toks = sentence_tokens(sent.text, sent.start)
+    toks = sentence_tokens(sent.text, sent.start, memo)
     cut = dateline_end(sent.text) if sent.index == 0 else 0
     # A wire dateline's place and filing date ("WASHINGTON, Aug. 7 (Reuters) -") are not
     # what the sentence states: its date is not the event's, so it never clashes.

@@ -34,7 +34,7 @@ def _swaps(pair: Pair) -> list[Conflict]:
     if not lonly or not any(f and w not in lset for f, w in zip(rnames, rnorm, strict=True)):
         return []
     out: list[Conflict] = []
-    ops = word_opcodes(tuple(lnorm), tuple(rnorm))
+    ops = word_opcodes(tuple(lnorm), tuple(rnorm), pair.memo)
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag != "replace" or i2 - i1 > _MAX_NAME_WORDS or j2 - j1 > _MAX_NAME_WORDS:
             continue

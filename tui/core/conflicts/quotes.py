@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..lexicon import words
 from ..model import Conflict
+from ..tokens.memo import Memo
 from ..tokens.text import Opcode, Token, quote_regions, word_opcodes
 from .base import Check, Pair
 
@@ -41,7 +42,7 @@ def _quotes(body: str, span: tuple[int, int], toks: tuple[Token, ...]) -> list[_
 
 
 def _counterpart(
-    lt: list[Token], rquotes: list[_Quoted], used: set[int]
+    lt: list[Token], rquotes: list[_Quoted], used: set[int], memo: Memo | None
 ) -> tuple[int, int, tuple[Opcode, ...]] | None:
     """(matched words, index, opcodes) of the right quote that best renders left words `lt`."""
     best = None
@@ -49,7 +50,7 @@ def _counterpart(
         if k in used:
             continue
         ln, rn = tuple(t.norm for t in lt), tuple(t.norm for t in rt)
-        ops = word_opcodes(ln, rn)
+        ops = word_opcodes(ln, rn, memo)
         matched = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
         shared_content = len({t.norm for t in lt if not t.stop} & {t.norm for t in rt})
         if matched < 0.5 * min(len(ln), len(rn)) or shared_content < 2:
@@ -84,7 +85,7 @@ def _reworded(pair: Pair) -> list[Conflict]:
     rquotes = _quotes(rb, pair.right.span, pair.right.tokens)
     used: set[int] = set()
     for ls, le, lt in lquotes:
-        best = _counterpart(lt, rquotes, used)
+        best = _counterpart(lt, rquotes, used, pair.memo)
         if best is None:
             continue
         matched, k, ops = best

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from .context import active
 from .memo import Memo
 
 Opcode = tuple[str, int, int, int, int]
@@ -15,18 +14,16 @@ def word_opcodes(
 ) -> tuple[Opcode, ...]:
     """difflib's opcodes turning word sequence `a` into `b` (no autojunk: news repeats "the").
 
-    It depends only on the words, not on where they stand, so with the comparison's memo (or,
-    without one, the memo of the comparison running: `context.using`) a pair of word
-    sequences met again, the passage diff and then its conflicts, is matched once.
+    It depends only on the words, not on where they stand, so with the comparison's memo a
+    pair of word sequences met again, the passage diff and then its conflicts, is matched
+    once.
 
     difflib, not rapidfuzz: rapidfuzz's `Indel.opcodes` and `Levenshtein.opcodes` are faster
     but choose other edits of equal cost (on the 289 aligned passage pairs of the annotated
     corpora they agree with difflib on 10 and 11), and the diff is public output.
     """
     if memo is None:
-        memo = active()
-        if memo is None:
-            return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+        return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
     table = memo.table("tokens.opcodes")
     key = (a, b)
     found = table.get(key)

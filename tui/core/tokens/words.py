@@ -11,9 +11,8 @@ rather than a lemmatiser, capitalisation rather than a tagger.
 Nothing here is cached per process. A comparison hands its `Memo` to `sentence_tokens`, which
 keeps each distinct word's forms and each sentence's tokens in the memo's tables, so a word is
 normalised and stemmed once per comparison and a sentence scanned once, and a second comparison
-pays exactly what the first did. Called without a memo (from a stage that has none to hand),
-they use the memo of the comparison running in this context (`context.using`), or compute
-afresh outside one.
+pays exactly what the first did. Called without a memo, they compute afresh: every stage
+passes the comparison's memo down explicitly.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import unicodedata
 from typing import NamedTuple
 
 from ..lexicon import words
-from .context import active
 from .memo import Memo
 
 # Abbreviations with dots (U.S., U.K.), money/numbers with separators, decimals and a percent
@@ -156,11 +154,9 @@ def tokenize(text: str, base: int = 0, memo: Memo | None = None) -> list[Token]:
 def sentence_tokens(text: str, base: int = 0, memo: Memo | None = None) -> tuple[Token, ...]:
     """`tokenize` as a tuple, kept in the comparison's memo when one is given: alignment,
     shared spans, diff and conflicts all read the same sentences, so each is scanned once.
-    Without one, the memo of the comparison running (`context.using`), else none."""
+    Without one, the sentence is scanned afresh."""
     if memo is None:
-        memo = active()
-        if memo is None:
-            return _scan(text, base, {})
+        return _scan(text, base, {})
     table = memo.table("tokens.sentences")
     key = (text, base)
     found = table.get(key)

@@ -8,6 +8,7 @@ readings both already use.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..lexicon import phrases, words
@@ -60,9 +61,12 @@ def number_value(word: str) -> float | None:
         else:
             digits = digits.replace(",", "")
     try:
-        return float(digits)
+        value = float(digits)
     except ValueError:
         return None
+    # A run of hundreds of digits overflows to infinity: no article states such a number, and
+    # every later stage (terms, conflicts) needs a finite value.
+    return value if math.isfinite(value) else None
 
 
 def is_year(word: str) -> bool:

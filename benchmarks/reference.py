@@ -74,7 +74,7 @@ def run(paths: list[Path], fmt: str) -> str:
     return proc.stdout
 
 
-def normalise(text: str, fmt: str, ignore: frozenset[str]) -> str:
+def normalise(text: str, fmt: str, ignore: frozenset[str], folder: Path) -> str:
     """The output with ignored keys dropped; JSON must also be byte for byte what the standard
     library's encoder makes of the same data (so a faster encoder cannot change the bytes)."""
     if fmt != "json" or text.startswith("exit "):
@@ -85,7 +85,8 @@ def normalise(text: str, fmt: str, ignore: frozenset[str]) -> str:
         return "JSON bytes differ from the standard encoder's\n" + text
     for art in raw.get("articles", []):  # the same corpus from another checkout is the same
         if isinstance(art.get("path"), str):
-            art["path"] = art["path"].replace(str(ROOT), "<root>")
+            path = art["path"].replace(str(folder.resolve()), "<ref>")
+            art["path"] = path.replace(str(ROOT), "<root>")
     return json.dumps(_strip(raw, ignore), indent=1, ensure_ascii=False, sort_keys=False)
 
 
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     differ = 0
     for name, paths in todo.items():
         for fmt, ext in (("json", "json"), ("markdown", "md")):
-            out = normalise(run(paths, fmt), fmt, ignore)
+            out = normalise(run(paths, fmt), fmt, ignore, folder)
             target = folder / f"{name}.{ext}"
             if args.mode == "write":
                 target.write_text(out, encoding="utf-8")

@@ -121,10 +121,113 @@ def _compare_files(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Background:
+    """The reader's comparison, computed in a forked child while the parent imports Textual.
+
+    The machine a reader starts on has more than one core, and the two halves of a start-up
+    do not depend on each other: the child imports the engine, loads the articles and compares
+    them (about 100 ms on the samples), the parent meanwhile imports Textual and builds the
+    app. The child hands back the `Comparison` pickled over a pipe, or the one-line error a
+    user must see. Anything else (no `fork`, a crash in the child, a result that does not
+    unpickle) falls back to comparing in the parent, so a bug still shows up there as usual.
+    Started before Textual is imported: the process has no threads yet, so forking is safe.
+    """
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths = list(paths)
+        self.pid = 0
+        self.fd = -1
+        if not hasattr(os, "fork"):
+            return
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()  # nothing buffered may be written twice
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: compare, send, leave without running any exit handler
+            os.close(read_fd)
+            os._exit(_send_comparison(write_fd, self.paths))
+        os.close(write_fd)
+        self.pid, self.fd = pid, read_fd
+
+    def result(self) -> object:
+        """The Comparison (or its ParallaxError), waiting for the child if it is not done."""
+        import pickle
+
+        data = self._receive()
+        if data:
+            try:
+                kind, value = pickle.loads(data)
+            except Exception:
+                kind, value = "crash", None
+            if kind == "ok":
+                return value
+            if kind == "error":
+                raise ParallaxError(value)
+        from .core.pipeline import compare
+
+        return compare(_load_all(self.paths))
+
+    def _receive(self) -> bytes:
+        if self.pid == 0:
+            return b""
+        chunks = []
+        try:
+            while chunk := os.read(self.fd, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            self.close()
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        """Stop waiting: end the child (if still running) and reap it."""
+        if self.pid == 0:
+            return
+        pid, self.pid = self.pid, 0
+        os.close(self.fd)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)  # a child that is done has already exited
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+
+
+def _send_comparison(fd: int, paths: Sequence[str]) -> int:
+    """In the forked child: compare `paths`, write the pickled outcome to `fd`; exit code."""
+    try:
+        import pickle
+
+        from .core.pipeline import compare
+
+        try:
+            outcome: tuple[str, object] = ("ok", compare(_load_all(paths)))
+        except ParallaxError as exc:
+            outcome = ("error", str(exc))
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        return 0
+    except BaseException:  # a bug or ctrl+c: the parent compares itself and reports it
+        return 1
+
+
 def _read(argv: Sequence[str]) -> int:
     from . import resources
 
     args = _reader_parser().parse_args(argv)
+    background = None
+    if not args.list_themes and sys.stdout.isatty() and sys.stdin.isatty():
+        paths = args.files or [str(p) for p in resources.sample_articles()]
+        if paths:  # compare on the other core while this one imports Textual
+            background = _Background(paths)
+    try:
+        return _read_with(args, background)
+    finally:
+        if background is not None:
+            background.close()
+
+
+def _read_with(args: argparse.Namespace, background: _Background | None) -> int:
+    from . import resources
     from .settings import load_settings
     from .themes import DEFAULT_THEME, load_themes
 
@@ -156,9 +259,16 @@ def _read(argv: Sequence[str]) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise ParallaxError("the reader needs a terminal; use `parallax compare` for reports")
 
-    from .core.pipeline import compare
+    from .core.model import Comparison
 
-    comparison = compare(_load_all(paths))
+    if background is not None:
+        comparison = background.result()
+    else:
+        from .core.pipeline import compare
+
+        comparison = compare(_load_all(paths))
+    if not isinstance(comparison, Comparison):
+        raise TypeError(f"the comparison came back as {type(comparison).__name__}")
     warnings += list(comparison.warnings)
 
     from .app.app import ParallaxApp

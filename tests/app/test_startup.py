@@ -53,3 +53,38 @@ def test_the_probe_sees_textual_when_it_is_imported() -> None:
     result = _run(["--list-themes"])
     assert result["code"] == 0
     assert "textual" in result["ui"]
+
+
+def test_the_reader_compares_in_a_forked_child_exactly_as_in_process() -> None:
+    from tui.__main__ import _Background, _load_all
+    from tui.core.pipeline import compare
+
+    paths = [str(p) for p in sample_articles()[:2]]
+    background = _Background(paths)
+    assert background.pid  # really forked (Linux, macOS)
+    got = background.result()
+    assert background.pid == 0  # reaped
+    assert got == compare(_load_all(paths))
+
+
+def test_a_bad_file_in_the_forked_child_is_the_usual_one_line_error(tmp_path: Path) -> None:
+    from tui.__main__ import _Background
+    from tui.core.errors import ParallaxError
+
+    missing = tmp_path / "missing.txt"
+    background = _Background([str(missing), str(sample_articles()[0])])
+    with pytest.raises(ParallaxError, match=r"missing\.txt: no such file"):
+        background.result()
+
+
+def test_an_abandoned_child_is_ended_and_reaped() -> None:
+    import os
+
+    from tui.__main__ import _Background
+
+    background = _Background([str(p) for p in sample_articles()[:2]])
+    pid = background.pid
+    background.close()
+    assert background.pid == 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)

@@ -95,8 +95,22 @@ class Sidebar(Vertical):
         self.comparison = comparison
         linked = {q for link in comparison.quote_links for q in (link.left, link.right)}
         self._linked = linked
+        self._filled = False
+
+    async def _fill(self) -> None:
+        if not self._filled:
+            self._filled = True
+            await self.recompose()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._fill)
 
     def compose(self) -> ComposeResult:
+        # Empty on the first frame: the tabs and lists cost about as much to build and lay out
+        # as both panes together, and a reader starts with the panes. They are composed right
+        # after that frame is painted (`_fill`).
+        if not self._filled:
+            return
         c = self.comparison
         with TabbedContent(id="sidebar-tabs"):
             with TabPane(f"People ({len(c.people)})", id="tab-people"):

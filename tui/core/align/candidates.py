@@ -38,20 +38,20 @@ def candidates(
         weights = s.terms
         # Rarest first; sort is stable and term order is the sentence's, so deterministic.
         terms = sorted((t for t in weights if t in plen), key=plen.__getitem__)
-        acc: dict[int, float] = defaultdict(float)
+        acc: dict[int, float] = {}
+        get = acc.get
         budget = POSTING_BUDGET
         complete = True
         for n, t in enumerate(terms):
             postings = right_index[t]
-            if n > 0 and len(postings) > budget:
-                complete = False
-                break
-            w = weights[t]
             if len(postings) > budget:
                 complete = False
+                if n > 0:
+                    break
                 postings = postings[:budget]
+            w = weights[t]
             for k, rw in postings:
-                acc[k] += w * rw
+                acc[k] = get(k, 0.0) + w * rw
             budget -= len(postings)
         if len(acc) > CANDIDATES:
             # The strongest partial dot products, ties to the earlier sentence.

@@ -23,10 +23,18 @@ def word_opcodes(
     corpora they agree with difflib on 10 and 11), and the diff is public output.
     """
     if memo is None:
-        return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+        return _opcodes(a, b)
     table = memo.table("tokens.opcodes")
     key = (a, b)
     found = table.get(key)
     if found is None:
-        found = table[key] = tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+        found = table[key] = _opcodes(a, b)
     return found
+
+
+def _opcodes(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Opcode, ...]:
+    # Two outlets often print one wire sentence word for word: difflib's answer for equal,
+    # non-empty sequences is one "equal" op, so it is given without matching them.
+    if a == b and a:
+        return (("equal", 0, len(a), 0, len(b)),)
+    return tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())

@@ -9,7 +9,7 @@ number or rare word).
 from __future__ import annotations
 
 from collections import defaultdict
-from heapq import nsmallest
+from heapq import nlargest, nsmallest
 
 from .features import Sent
 from .params import CANDIDATES, POSTING_BUDGET
@@ -54,9 +54,14 @@ def candidates(
                 acc[k] = get(k, 0.0) + w * rw
             budget -= len(postings)
         if len(acc) > CANDIDATES:
-            # The strongest partial dot products, ties to the earlier sentence.
-            ks = [k for _v, k in nsmallest(CANDIDATES, [(-v, k) for k, v in acc.items()])]
-            ks.sort()
+            # The strongest partial dot products, ties to the earlier sentence: every sentence
+            # at or above the CANDIDATES-th strongest value (found on the floats alone), and of
+            # those, when ties at that value make them more, the first by (-value, position).
+            floor = nlargest(CANDIDATES, acc.values())[-1]
+            top = [(-v, k) for k, v in acc.items() if v >= floor]
+            if len(top) > CANDIDATES:
+                top = nsmallest(CANDIDATES, top)
+            ks = sorted([k for _v, k in top])
         else:
             ks = sorted(acc)
         out.append([(k, acc[k] if complete else None) for k in ks])

@@ -93,13 +93,14 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
     last = len(toks) - 1
     quoted = _quoted(toks, regions, base) if regions else frozenset()
     readings = terms.memo.table("align.reading")
+    get = readings.get
     for k, t in enumerate(toks):
         if t.stop or k in in_phrase:
             continue
         content += 1
         # Most words are lowercase words that read the same wherever they stand: read each
         # once per comparison; names, numbers and particles are read in their context.
-        reading = readings.get(t.text)
+        reading = get(t.text)
         if reading is None:
             reading = readings[t.text] = _reading(t, terms)
         if reading is _IN_CONTEXT:
@@ -273,7 +274,7 @@ def prepare(articles: Sequence[Article], terms: WordTerms) -> list[list[Sent]]:
         sents = []
         for k, (s, (tf, content, names, heads)) in enumerate(zip(art.sentences, rows, strict=True)):
             raw = {t: f * idf[t] for t, f in tf.items()}
-            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            norm = math.sqrt(sum([v * v for v in raw.values()])) or 1.0
             vec = {t: v / norm for t, v in raw.items()}
             sents.append(
                 Sent(s.index, lowered(s), vec, content, k / n, raw, sum(raw.values()), names, heads)

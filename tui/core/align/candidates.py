@@ -9,7 +9,7 @@ number or rare word).
 from __future__ import annotations
 
 from collections import defaultdict
-from heapq import nlargest, nsmallest
+from heapq import nsmallest
 
 from .features import Sent
 from .params import CANDIDATES, POSTING_BUDGET
@@ -55,9 +55,10 @@ def candidates(
             budget -= len(postings)
         if len(acc) > CANDIDATES:
             # The strongest partial dot products, ties to the earlier sentence: every sentence
-            # at or above the CANDIDATES-th strongest value (found on the floats alone), and of
-            # those, when ties at that value make them more, the first by (-value, position).
-            floor = nlargest(CANDIDATES, acc.values())[-1]
+            # at or above the CANDIDATES-th strongest value (found by sorting the floats alone),
+            # and of those, when ties at that value make them more, the first by
+            # (-value, position).
+            floor = sorted(acc.values(), reverse=True)[CANDIDATES - 1]
             top = [(-v, k) for k, v in acc.items() if v >= floor]
             if len(top) > CANDIDATES:
                 top = nsmallest(CANDIDATES, top)

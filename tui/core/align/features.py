@@ -12,6 +12,7 @@ A wire dateline opening an article's first sentence is filing metadata, not term
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -116,18 +117,12 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
 
 
 def _quoted(toks: Sequence[Token], regions: list[tuple[int, int]], base: int) -> set[int]:
-    """Positions of the tokens inside quotation marks. Tokens and regions both run left to
-    right (regions never overlap): one pointer, not a scan of the regions per word."""
+    """Positions of the tokens inside quotation marks. Tokens run left to right, so the
+    tokens of a region are one slice, found by bisecting the token starts at its ends."""
+    starts = [t.start - base for t in toks]
     out: set[int] = set()
-    r = 0  # the first region that does not end before the current word
-    for k, t in enumerate(toks):
-        pos = t.start - base
-        while r < len(regions) and regions[r][1] <= pos:
-            r += 1
-        if r == len(regions):
-            break
-        if regions[r][0] <= pos:
-            out.add(k)
+    for a, b in regions:
+        out.update(range(bisect_left(starts, a), bisect_left(starts, b)))
     return out
 
 

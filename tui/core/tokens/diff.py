@@ -66,12 +66,16 @@ def _longest(
     """difflib's find_longest_match without junk: the longest common block of a[alo:ahi] and
     b[blo:bhi], the earliest in `a` of the longest, then the earliest in `b`."""
     besti, bestj, bestsize = alo, blo, 0
-    j2len: dict[int, int] = {}
-    nothing: list[int] = []
+    none: dict[int, int] = {}  # the row of a word `b` lacks (never written)
+    j2len = none
     for i in range(alo, ahi):
+        js = b2j.get(a[i])
+        if js is None:
+            j2len = none
+            continue
         get = j2len.get
         new: dict[int, int] = {}
-        for j in b2j.get(a[i], nothing):
+        for j in js:
             if j < blo:
                 continue
             if j >= bhi:

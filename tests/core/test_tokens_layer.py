@@ -136,3 +136,40 @@ def test_the_data_files_have_no_entry_that_a_comment_would_cut() -> None:
             if not line.startswith("#"):
                 assert "#" not in line, f"{path.name}: {line!r}"
                 assert not re.search(r"[A-Z]", line), f"{path.name}: look-ups are lowercase"
+
+
+def test_word_opcodes_are_difflibs() -> None:
+    """The word diff is difflib's algorithm specialised (no junk): the same opcodes, for
+    equal, disjoint, repetitive and lightly edited word sequences."""
+    import random
+    from difflib import SequenceMatcher
+
+    from tui.core.tokens.diff import word_opcodes
+
+    rng = random.Random(10)
+    for alpha in (2, 3, 6, 40):
+        for _ in range(2000):
+            a = tuple(str(rng.randrange(alpha)) for _ in range(rng.randint(0, 20)))
+            b = a if rng.random() < 0.1 else tuple(rng.sample(a, k=len(a) // 2)) + a[3:]
+            if rng.random() < 0.5:
+                b = tuple(str(rng.randrange(alpha)) for _ in range(rng.randint(0, 20)))
+            expected = tuple(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+            assert word_opcodes(a, b) == expected, (a, b)
+
+
+def test_word_re_matches_what_the_per_character_pattern_did() -> None:
+    """WORD_RE reads a word as runs joined by one apostrophe or hyphen: the same matches as
+    the pattern that stepped one character at a time."""
+    import random
+
+    from tui.core.tokens.words import WORD_RE
+
+    old = re.compile(
+        r"(?:[A-Za-z]\.){2,}|[$€£¥]?\d+(?:[.,:]\d+)*(?:%|(?:st|nd|rd|th)\b)?"
+        r"|[^\W\d_](?:[\w]|['’‘](?=\w)|-(?=\w))*"
+    )
+    rng = random.Random(10)
+    alphabet = "aZé_1'’‘-. ,$%stndrh:ß"
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in WORD_RE.finditer(s)] == [m.span() for m in old.finditer(s)]

@@ -38,25 +38,31 @@ def candidates(
         weights = s.terms
         # Rarest first; sort is stable and term order is the sentence's, so deterministic.
         terms = sorted((t for t in weights if t in plen), key=plen.__getitem__)
-        acc: dict[int, float] = defaultdict(float)
+        acc: dict[int, float] = {}
+        get = acc.get
         budget = POSTING_BUDGET
         complete = True
         for n, t in enumerate(terms):
             postings = right_index[t]
-            if n > 0 and len(postings) > budget:
-                complete = False
-                break
-            w = weights[t]
             if len(postings) > budget:
                 complete = False
+                if n > 0:
+                    break
                 postings = postings[:budget]
+            w = weights[t]
             for k, rw in postings:
-                acc[k] += w * rw
+                acc[k] = get(k, 0.0) + w * rw
             budget -= len(postings)
         if len(acc) > CANDIDATES:
-            # The strongest partial dot products, ties to the earlier sentence.
-            ks = [k for _v, k in nsmallest(CANDIDATES, [(-v, k) for k, v in acc.items()])]
-            ks.sort()
+            # The strongest partial dot products, ties to the earlier sentence: every sentence
+            # at or above the CANDIDATES-th strongest value (found by sorting the floats alone),
+            # and of those, when ties at that value make them more, the first by
+            # (-value, position).
+            floor = sorted(acc.values(), reverse=True)[CANDIDATES - 1]
+            top = [(-v, k) for k, v in acc.items() if v >= floor]
+            if len(top) > CANDIDATES:
+                top = nsmallest(CANDIDATES, top)
+            ks = sorted([k for _v, k in top])
         else:
             ks = sorted(acc)
         out.append([(k, acc[k] if complete else None) for k in ks])

@@ -30,7 +30,7 @@ def word_diff(
         return toks[k].start
 
     ops: list[DiffOp] = []
-    opcodes = word_opcodes(tuple(t.norm for t in lt), tuple(t.norm for t in rt), memo)
+    opcodes = word_opcodes(tuple([t.norm for t in lt]), tuple([t.norm for t in rt]), memo)
     for tag, i1, i2, j1, j2 in opcodes:
         ls, le = cut(lt, lspan, i1), cut(lt, lspan, i2)
         rs, re_ = cut(rt, rspan, j1), cut(rt, rspan, j2)

@@ -12,6 +12,7 @@ A wire dateline opening an article's first sentence is filing metadata, not term
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,13 +94,14 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
     last = len(toks) - 1
     quoted = _quoted(toks, regions, base) if regions else frozenset()
     readings = terms.memo.table("align.reading")
+    get = readings.get
     for k, t in enumerate(toks):
         if t.stop or k in in_phrase:
             continue
         content += 1
         # Most words are lowercase words that read the same wherever they stand: read each
         # once per comparison; names, numbers and particles are read in their context.
-        reading = readings.get(t.text)
+        reading = get(t.text)
         if reading is None:
             reading = readings[t.text] = _reading(t, terms)
         if reading is _IN_CONTEXT:
@@ -115,18 +117,12 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
 
 
 def _quoted(toks: Sequence[Token], regions: list[tuple[int, int]], base: int) -> set[int]:
-    """Positions of the tokens inside quotation marks. Tokens and regions both run left to
-    right (regions never overlap): one pointer, not a scan of the regions per word."""
+    """Positions of the tokens inside quotation marks. Tokens run left to right, so the
+    tokens of a region are one slice, found by bisecting the token starts at its ends."""
+    starts = [t.start - base for t in toks]
     out: set[int] = set()
-    r = 0  # the first region that does not end before the current word
-    for k, t in enumerate(toks):
-        pos = t.start - base
-        while r < len(regions) and regions[r][1] <= pos:
-            r += 1
-        if r == len(regions):
-            break
-        if regions[r][0] <= pos:
-            out.add(k)
+    for a, b in regions:
+        out.update(range(bisect_left(starts, a), bisect_left(starts, b)))
     return out
 
 
@@ -273,7 +269,7 @@ def prepare(articles: Sequence[Article], terms: WordTerms) -> list[list[Sent]]:
         sents = []
         for k, (s, (tf, content, names, heads)) in enumerate(zip(art.sentences, rows, strict=True)):
             raw = {t: f * idf[t] for t, f in tf.items()}
-            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            norm = math.sqrt(sum([v * v for v in raw.values()])) or 1.0
             vec = {t: v / norm for t, v in raw.items()}
             sents.append(
                 Sent(s.index, lowered(s), vec, content, k / n, raw, sum(raw.values()), names, heads)

@@ -42,17 +42,19 @@ def evidence(a: Sent, b: Sent, shared: list[str]) -> bool:
     if not shared:
         return False
     # A word is a name only when both write it as one ("the General Court" / "in court").
-    names = a.names & b.names
+    an, bn = a.names, b.names
     facts = 0.0
     plain: list[str] = []
     for t in shared:
-        if t in names:
+        if t in an and t in bn:
             continue
         if t[0] == "~" or t in ("@d", "@m"):
             facts += 0.5
         else:
             facts += 1.0
             plain.append(t)
+        if facts >= 2.0:
+            return True  # two pieces already: what the entities below add is never negative
     if facts >= 1.0 and facts + len(a.heads & b.heads & set(shared)) >= 2.0:
         return True
     if len(plain) == 1 and facts == 1.0:
@@ -73,7 +75,7 @@ def pair_score(a: Sent, b: Sent, cos: float | None = None) -> tuple[float, bool]
         return 0.0, False
     if cos is None:
         st, bt = small.terms, big.terms
-        cos = sum(st[t] * bt[t] for t in shared)
+        cos = sum([st[t] * bt[t] for t in shared])
     tsr = fuzz.token_set_ratio(a.lower, b.lower) / 100.0
     # Raw text shares stopwords, so unrelated news sentences already reach ~0.5: rescale so
     # that TSR_FLOOR counts as nothing.
@@ -88,7 +90,7 @@ def pair_score(a: Sent, b: Sent, cos: float | None = None) -> tuple[float, bool]
     contained = False
     if small.content >= CONT_MIN_CONTENT and small.mass > 0:
         sraw = small.raw
-        cont = sum(sraw[t] for t in shared) / small.mass
+        cont = sum([sraw[t] for t in shared]) / small.mass
         cont *= min(1.0, small.content / CONT_FULL_CONTENT)
         contained = cont >= CONT_STRONG
         score = max(score, CONT_SCALE * cont)

@@ -19,7 +19,8 @@ _Run = tuple[int, int, int]
 
 
 def span_kind(toks: list[Token], in_quote: bool, terms: WordTerms) -> str:
-    kinds = [terms.info(t.text)[1] for t in toks]
+    info = terms.info
+    kinds = {info(t.text)[1] for t in toks}
     if "date" in kinds:
         return "date"
     if "number" in kinds:
@@ -57,14 +58,14 @@ def shared_spans(
             continue
         li = range(i + a, i + b)
         ri = range(j + a, j + b)
-        if any(x in used_l for x in li) or any(y in used_r for y in ri):
+        if not used_l.isdisjoint(li) or not used_r.isdisjoint(ri):
             continue
         used_l.update(li)
         used_r.update(ri)
         toks = lt[i + a : i + b]
         ls, le = toks[0].start, toks[-1].end
         rs, re_ = rt[j + a].start, rt[j + b - 1].end
-        in_quote = any(qa <= ls and le <= qb for qa, qb in lq)
+        in_quote = bool(lq) and any(qa <= ls and le <= qb for qa, qb in lq)
         kind = span_kind(toks, in_quote, terms)
         out.append(SharedSpan(ls, le, rs, re_, left_body[ls:le], kind))
     out.sort(key=lambda s: (s.left_start, s.right_start))

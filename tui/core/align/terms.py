@@ -113,11 +113,14 @@ class WordTerms:
         """`key` of every token of a passage; `first` holds the positions that start a
         sentence. One look-up per word: a passage pair reads some sixty words."""
         get, key = self._rest.get, self.key
-        out = []
-        for k, t in enumerate(toks):
-            found = None if k in first else get(t.text)
-            out.append(key(t.text, k in first) if found is None else found)
-        return out
+        out = [get(t.text) for t in toks]
+        n = len(out)
+        for k in first:
+            if k < n:
+                out[k] = key(toks[k].text, True)
+        if None in out:  # words met for the first time in this comparison
+            out = [key(toks[k].text, False) if v is None else v for k, v in enumerate(out)]
+        return out  # type: ignore[return-value]
 
 
 def name_continues(toks: Sequence[Token], k: int) -> bool:

@@ -28,6 +28,8 @@ def _clash(ls: Sequence[Quantity], rs: Sequence[Quantity]) -> tuple[Quantity, Qu
 def _differing(kind: str, note: str) -> Callable[[Pair], list[Conflict]]:
     def test(pair: Pair) -> list[Conflict]:
         lf, rf = pair.left, pair.right
+        if not lf.dates or not rf.dates:
+            return []  # a clash needs a date on both sides
         if kind == "weekday" and (lf.relative_day or rf.relative_day):
             return []  # "yesterday" on one side, "on Tuesday" on the other can both be right
         found = _clash(

@@ -41,16 +41,17 @@ def sentence_facts(body: str, sent: Sentence, memo: Memo | None) -> Facts:
     # what the sentence states: its date is not the event's, so it never clashes.
     kept = tuple(t for t in toks if t.start >= sent.start + cut) if cut else toks
     found_q = read_quantities(kept, body)
+    norms = frozenset({t.norm for t in kept})
     facts = Facts(
         kept,
         (kept,),
         (sent.start, sent.end),
-        tuple(q for q in found_q if q.kind in DATE_KINDS),
-        tuple(q for q in found_q if q.kind not in DATE_KINDS),
+        tuple([q for q in found_q if q.kind in DATE_KINDS]),
+        tuple([q for q in found_q if q.kind not in DATE_KINDS]),
         frozenset({t.stem for t in kept if not t.stop}),
-        frozenset({t.norm for t in kept}),
+        norms,
         frozenset({t.norm for t in kept if t.capital}),
-        any(t.norm in RELATIVE_DAYS for t in kept),
+        not norms.isdisjoint(RELATIVE_DAYS),
     )
     if table is not None:
         table[key] = facts

@@ -22,7 +22,7 @@ def _swaps(pair: Pair) -> list[Conflict]:
     lf, rf = pair.left, pair.right
     # Names only matter when each side has a capitalised word the other lacks (most pairs
     # share all their names, and this is much cheaper than the name rules).
-    if not (lf.caps - rf.norms and rf.caps - lf.norms):
+    if lf.caps <= rf.norms or rf.caps <= lf.norms:
         return []
     lt, rt = list(lf.tokens), list(rf.tokens)
     lnames, rnames = name_flags(lf), name_flags(rf)

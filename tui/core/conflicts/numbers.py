@@ -54,6 +54,8 @@ def _differing(kind: str, note: str | None) -> Callable[[Pair], list[Conflict]]:
 
     def test(pair: Pair) -> list[Conflict]:
         lnums, rnums = pair.left.numbers, pair.right.numbers
+        if not lnums or not rnums:
+            return []  # most pairs: no number on one side, nothing to differ
         lvals = [n.value for n in lnums]
         rvals = [n.value for n in rnums]
         free = [rn for rn in rnums if rn.kind == kind and not _valued(rn, lvals)]
@@ -90,6 +92,8 @@ def _one_sided(n: Quantity, others: Sequence[Quantity], other_stems: frozenset[s
 
 def _only_one_side(pair: Pair) -> list[Conflict]:
     lf, rf = pair.left, pair.right
+    if not lf.numbers and not rf.numbers:
+        return []
     lvals = [n.value for n in lf.numbers]
     rvals = [n.value for n in rf.numbers]
     out: list[Conflict] = []

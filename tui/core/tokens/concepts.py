@@ -42,6 +42,8 @@ _PHRASE_FIRST = frozenset(p[0] for p, _c in PHRASES)
 def phrase_concepts(norms: list[str]) -> list[tuple[int, int, str]]:
     """(first, last, concept) for each multi-word news phrase in a sentence's word list."""
     out: list[tuple[int, int, str]] = []
+    if _PHRASE_FIRST.isdisjoint(norms):
+        return out  # most sentences: no word that starts a phrase (one pass in C)
     for k, n in enumerate(norms):
         if n not in _PHRASE_FIRST:
             continue

@@ -9,8 +9,10 @@ happens once per process: the files are constants, not per-comparison work.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -51,6 +53,12 @@ def pairs(name: str) -> dict[str, str]:
             raise ValueError(f"lexicon {name}: line without a colon: {line!r}")
         out[key.strip()] = value.strip()
     return out
+
+
+@cache
+def values(name: str) -> Mapping[str, float]:
+    """The `word value` lines of `data/NAME.txt` as a read-only mapping of numbers."""
+    return MappingProxyType({w: float(v) for w, v in (line.split() for line in _lines(name))})
 
 
 @cache

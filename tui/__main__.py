@@ -99,18 +99,21 @@ def _compare(argv: Sequence[str]) -> int:
 
 
 def _compare_files(args: argparse.Namespace) -> int:
-    from .core.export import check_output, one_line, to_json, to_markdown, write_atomic
+    from .core.export import check_output, encode_json, one_line, to_markdown, write_atomic
     from .core.pipeline import compare
 
     if args.output is not None:
         check_output(args.output, protect=args.files)  # fail before the long part
     comparison = compare(_load_all(args.files))
-    text = to_json(comparison) if args.format == "json" else to_markdown(comparison)
+    # JSON comes as UTF-8 bytes from orjson: a file takes them as they are.
+    text = encode_json(comparison) if args.format == "json" else to_markdown(comparison)
     for warning in comparison.warnings:
         print(f"parallax: warning: {one_line(warning)}", file=sys.stderr)
     if args.output is not None:
         write_atomic(args.output, text, protect=args.files)
     else:
+        if isinstance(text, bytes):
+            text = text.decode()
         try:
             sys.stdout.write(text)
             sys.stdout.flush()

@@ -10,6 +10,7 @@ import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO, Any
 
 from ..errors import ParallaxError
 
@@ -74,7 +75,15 @@ def _checked(target: Path, protect: Sequence[str]) -> Path:
     return target
 
 
-def _write_through(target: Path, text: str) -> None:
+def _open(fd: int, text: str | bytes) -> IO[Any]:
+    """A file object for `fd` that takes `text`: bytes (a report already encoded as UTF-8) as
+    they are, text encoded as UTF-8 with its newlines as written."""
+    if isinstance(text, bytes):
+        return os.fdopen(fd, "wb")
+    return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+
+def _write_through(target: Path, text: str | bytes) -> None:
     try:
         # Non-blocking open: a pipe nobody reads from is an error, not a hang.
         fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
@@ -83,14 +92,17 @@ def _write_through(target: Path, text: str) -> None:
         raise ParallaxError(f"{target}: cannot write ({reason})") from None
     try:
         os.set_blocking(fd, True)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with _open(fd, text) as fh:
             fh.write(text)
     except OSError as exc:
         raise ParallaxError(f"{target}: cannot write ({exc.strerror})") from None
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, protect: Sequence[str] = ()) -> Path:
-    """Write `text` to `path` so that readers see the old file or the new one, never half.
+def write_atomic(
+    path: str | os.PathLike[str], text: str | bytes, protect: Sequence[str] = ()
+) -> Path:
+    """Write `text` (or UTF-8 bytes) to `path` so that readers see the old file or the new
+    one, never half.
 
     `protect` lists the input articles: an export must never overwrite what the user compares.
     """
@@ -109,7 +121,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, protect: Sequence[str]
         raise ParallaxError(f"{target}: cannot write ({_why(exc)})") from None
     try:
         os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with _open(fd, text) as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

@@ -16,6 +16,10 @@ _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _clean(text: str) -> str:
+    # Every escape sequence starts with ESC or a C1 control, both in _CONTROLS: text without
+    # one (nearly all article text) is already clean, and one search tells.
+    if _CONTROLS.search(text) is None:
+        return text
     return _CONTROLS.sub("", strip_escapes(text))
 
 

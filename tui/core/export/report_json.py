@@ -11,7 +11,6 @@ indent, non-ASCII kept), and the standard encoder still serves anything orjson r
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -282,6 +281,8 @@ def _encode(comparison: Comparison) -> bytes | str:
             return cleaned
         except (TypeError, orjson.JSONEncodeError):
             pass  # past 64-bit integers, lone surrogates: the standard encoder takes them
+    import json  # only this fallback needs it
+
     return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -6,13 +6,13 @@ so every string a report carries is cleaned again here, by the loader's own rule
 
 from __future__ import annotations
 
-import re
-
 from ..ingest import strip_escapes
+from ..ingest.lazy import LazyRegex
 
 # Anything a terminal could act on (the loader already strips these from articles).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# (Compiled on first use, like the loader's patterns.)
+_CONTROLS = LazyRegex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_ANY_CONTROL = LazyRegex(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _clean(text: str) -> str:

@@ -202,3 +202,18 @@ def test_stdout_on_a_full_device_is_a_one_line_error() -> None:
         )
     assert proc.returncode == 1
     assert proc.stderr == ("parallax: cannot write to standard output (No space left on device)\n")
+
+
+def test_compare_imports_neither_tempfile_nor_shutil(tmp_path: Path) -> None:
+    """A report written with -o makes its temporary file and sizes its help without them."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Rescuers said 12 people died in the fire on Tuesday.\n", encoding="utf-8")
+    b.write_text("At least 14 people were killed in Tuesday's fire.\n", encoding="utf-8")
+    code = (
+        "import sys; from tui.__main__ import main; "
+        f"rc = main(['compare', {str(a)!r}, {str(b)!r}, '-o', {str(tmp_path / 'r.json')!r}]); "
+        "print(rc, 'tempfile' in sys.modules, 'shutil' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "False", "False"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "r.json"]

@@ -242,3 +242,32 @@ def test_json_bytes_are_the_standard_encoders_whatever_encodes_them() -> None:
     text2 = to_json(comp2)
     assert json.loads(text2)["articles"][0]["extra"] == {"tag": "ñ “x”", "big": 2**70, "pi": 3.25}
     assert text2 == json.dumps(json.loads(text2), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_encoding_as_is_then_checking_gives_the_cleaned_reports_bytes() -> None:
+    """The report is encoded without cleaning its strings first and cleaned only when the bytes
+    show a control character: the result must be byte for byte the cleaned report's, whatever
+    a string holds (every control, C1, DEL, backslashes before the letters escapes use)."""
+    from tui.core.export import encode_json
+    from tui.core.export.common import _clean
+    from tui.core.export.report_json import _may_hold_controls
+
+    orjson = pytest.importorskip("orjson")
+    for code in [*range(0x200), 0x2028, 0x2029, 0xFEFF, 0x1F600]:
+        for text in (chr(code), f"a\\{chr(code)}", f"\\\\{chr(code)}b", f"{chr(code)}\\"):
+            data = orjson.dumps({"t": [text]}, option=orjson.OPT_INDENT_2)
+            assert _may_hold_controls(data) == (_clean(text) != text), repr(text)
+    for sentence in ("Plain “quoted” text \\begin{x} \\u0041.", "Bell \x07 and \x9b2J C1 \x85."):
+        art = _article("x.txt", [sentence])
+        comp = Comparison((art, RIGHT))
+        expected = json.dumps(to_dict(comp), ensure_ascii=False, indent=2) + "\n"
+        out = encode_json(comp)
+        assert isinstance(out, bytes) and out.decode() == expected
+        assert to_json(comp) == expected
+
+
+def test_write_atomic_takes_encoded_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    write_atomic(target, "“new”\n".encode())
+    assert target.read_bytes() == "“new”\n".encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]

@@ -2,7 +2,7 @@
 
 from .atomic import check_output, write_atomic
 from .common import article_id, one_line
-from .report_json import SCHEMA_VERSION, coverage, to_dict, to_json
+from .report_json import SCHEMA_VERSION, coverage, encode_json, to_dict, to_json
 from .report_markdown import to_markdown
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "article_id",
     "check_output",
     "coverage",
+    "encode_json",
     "one_line",
     "to_dict",
     "to_json",

@@ -6,16 +6,20 @@ so every string a report carries is cleaned again here, by the loader's own rule
 
 from __future__ import annotations
 
-import re
-
 from ..ingest import strip_escapes
+from ..ingest.lazy import LazyRegex
 
 # Anything a terminal could act on (the loader already strips these from articles).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# (Compiled on first use, like the loader's patterns.)
+_CONTROLS = LazyRegex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_ANY_CONTROL = LazyRegex(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _clean(text: str) -> str:
+    # Every escape sequence starts with ESC or a C1 control, both in _CONTROLS: text without
+    # one (nearly all article text) is already clean, and one search tells.
+    if _CONTROLS.search(text) is None:
+        return text
     return _CONTROLS.sub("", strip_escapes(text))
 
 

@@ -6,16 +6,17 @@ Article text is escaped so that no link, image or HTML can come alive from an ar
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from ..article import Article
+from ..ingest.lazy import LazyRegex
 from ..model import Comparison, Quote
 from .common import _clean, article_id
 from .report_json import coverage
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Compiled on first use: a JSON report imports this module without needing it.
+_MD_SPECIAL = LazyRegex(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def _md(text: str) -> str:

@@ -35,14 +35,23 @@ class BoilerplateRule(Rule):
     limit: int
     how: Literal["match", "fullmatch", "search"] = "match"
     needs_digit: bool = False  # a timestamp without a digit is a sentence ("Updated figures")
+    # A small pattern that every text the rule marks contains (searched for): text without it
+    # cannot fit `pattern`, so the long pattern is only compiled once some paragraph could.
+    gate: LazyRegex | None = None
 
     def admits(self, text: str) -> bool:
         """The conditions besides the pattern: short enough, a digit where one is needed."""
         return len(text) <= self.limit and (not self.needs_digit or any(c.isdigit() for c in text))
 
+    def fits(self, text: str) -> bool:
+        """Does the pattern fit `text` (as `how` says)? The gate is asked first."""
+        if self.gate is not None and self.gate.search(text) is None:
+            return False
+        return getattr(self.pattern, self.how)(text) is not None
+
     def marks(self, text: str) -> bool:
         # The cheap tests first: this runs on every paragraph of a 2 MB article.
-        if len(text) > self.limit or getattr(self.pattern, self.how)(text) is None:
+        if len(text) > self.limit or not self.fits(text):
             return False
         return not self.needs_digit or any(c.isdigit() for c in text)
 
@@ -127,7 +136,8 @@ class _Plan:
             opening = False
             for rule in BOILERPLATE:
                 if rule.how != "match":
-                    test = getattr(rule.pattern.compiled(), rule.how)
+                    # A gated rule's pattern is compiled when its gate first lets a text by.
+                    test = rule.fits if rule.gate else getattr(rule.pattern.compiled(), rule.how)
                     steps.append((rule.limit, test, rule.needs_digit, rule))
                 elif not opening:
                     opening = True
@@ -147,11 +157,7 @@ def classify(text: str) -> BoilerplateRule | None:
             found = _OPENING.first(text)
             if found is not None:
                 return found
-        elif (
-            size <= limit
-            and test(text) is not None
-            and (not digit or any(c.isdigit() for c in text))
-        ):
+        elif size <= limit and test(text) and (not digit or any(c.isdigit() for c in text)):
             return rule
     return None
 

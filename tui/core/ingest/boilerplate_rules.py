@@ -43,10 +43,25 @@ def _byline_by() -> str:
         rf"(?:\s+{_ORG_WORD}){{0,5}}{role})?"
     )
     return (
-        rf"(?i:by|written by|words by|story by|text by)\s+{person}"
+        rf"{_BY_OPENING}+{person}"
         rf"(?:\s*(?:,|\band\b|&)\s+{person})*{outlet}"
         r"(?<![a-z]\.)"  # a byline never ends as a sentence does ("..., the editor said.")
     )
+
+
+# What every byline with "By" opens with (its pattern is whole-paragraph, `fullmatch`).
+_BY_OPENING = r"(?i:by|written by|words by|story by|text by)\s"
+
+
+def _byline_by_gate() -> str:
+    return rf"^{_BY_OPENING}"
+
+
+def _beat_gate() -> str:
+    return rf"(?i:{alternation('ingest-boilerplate-beats')})"
+
+
+_TIMESTAMP_OPENING = r"(?i:published|updated|last updated|first published|posted)"
 
 
 def _byline_role() -> str:
@@ -74,7 +89,7 @@ def _timestamp() -> str:
     names = alternation("ingest-boilerplate-months", "ingest-boilerplate-weekdays")
     date_word = rf"(?:{abbreviation}\.?|{names})"
     return (
-        r"(?i:published|updated|last updated|first published|posted)(?:\s+(?i:on|at))?\s*:?\s+"
+        rf"{_TIMESTAMP_OPENING}(?:\s+(?i:on|at))?\s*:?\s+"
         rf"(?:(?:{date_word}|\d{{1,4}}(?::\d\d)?(?:st|nd|rd|th)?|[ap]\.m\.|[AP]M|[A-Z]{{2,4}}"
         r"|at|on|ago|(?:hour|minute|day)s?)[,/\s-]*){1,12}"
     )
@@ -89,6 +104,7 @@ _add(
         kind="byline",
         pattern=LazyRegex(_byline_by),
         how="fullmatch",
+        gate=LazyRegex(_byline_by_gate),
         limit=160,
         examples=(
             ("By Jane Doe", "byline"),
@@ -112,6 +128,7 @@ _add(
         kind="byline",
         pattern=LazyRegex(_byline_role),
         how="fullmatch",
+        gate=LazyRegex(_beat_gate),
         limit=100,
         examples=(
             ("Nina Forsberg, Nordic correspondent", "byline"),
@@ -347,6 +364,7 @@ _add(
         kind="other",
         pattern=LazyRegex(_timestamp),
         how="fullmatch",
+        gate=LazyRegex(rf"^{_TIMESTAMP_OPENING}"),
         limit=100,
         needs_digit=True,
         examples=(

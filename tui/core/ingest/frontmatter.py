@@ -9,8 +9,8 @@ YAML library is imported on first use.
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -168,7 +168,10 @@ def meta_fields(meta: dict[str, Any] | None, name: str, warnings: list[str]) -> 
 
 
 def _scalar_text(value: Any) -> str:
-    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
+    # A date can only come from a module that imported `datetime` (YAML does); a run without
+    # front matter dates need not import it (about 1 ms) to find that it has none.
+    dt = sys.modules.get("datetime")
+    if dt is not None and isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")

@@ -91,7 +91,8 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _has_word(body: str, s: int, e: int) -> bool:
-    return any(c.isalnum() for c in body[s:e])
+    # A sentence nearly always opens with a letter or digit: that answers without a scan.
+    return body[s].isalnum() or any(c.isalnum() for c in body[s:e])
 
 
 def _is_boundary(
@@ -112,7 +113,7 @@ def _is_boundary(
         return False  # "“We are ready.” he said", "e.g. the ...": the sentence goes on
     # ("iPhone", "eBay": a lowercase first letter with capitals later still starts a sentence.)
 
-    quoted = any(c in _QUOTE_CLOSERS for c in closers)
+    quoted = bool(closers) and any(c in _QUOTE_CLOSERS for c in closers)
     if (
         quoted
         and not opened

@@ -63,7 +63,10 @@ def load_stdin(stream: BinaryIO) -> Article:
         raise LoadError(f"{name}: cannot read (not ready)")
     if len(data) > MAX_BYTES:
         raise LoadError(f"{name}: {too_large(len(data))}")
-    return parse_article(data, STDIN)
+    try:
+        return parse_article(data, STDIN)
+    except LoadError as exc:  # "-: the file is empty" names no file a user would recognise
+        raise LoadError(f"{name}: {str(exc).removeprefix(STDIN + ': ')}") from None
 
 
 def load_link(url: str, timeout: float | None = None) -> Article:
@@ -110,6 +113,10 @@ def fetch(url: str, name: str, timeout: float) -> tuple[bytes, str, str, str]:
         msg = str(exc)
         raise LoadError(msg if msg.startswith(name) else f"{name}: {msg}") from None
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:  # urllib refuses a redirect to file:// (and anything odd)
+            where = display_name(str(exc.headers.get("Location", "")))[:80]
+            msg = f"{name}: redirected to a link that is not http or https ({where})"
+            raise LoadError(msg) from None
         raise LoadError(f"{name}: the server answered {exc.code} {exc.reason}".rstrip()) from None
     except urllib.error.URLError as exc:
         raise LoadError(f"{name}: {_why(exc.reason, parts.hostname, timeout)}") from None

@@ -41,6 +41,7 @@ _SNIFF = 4096
 # WHATWG: these labels mean Windows-1252 in a browser, and pages are written for browsers.
 _AS_CP1252 = frozenset({"iso8859-1", "latin-1", "ascii", "iso8859-15"})
 _QUIET = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+_FIELDS = ("text", "author", "title", "sitename", "date", "url")
 _BLOCKS = (
     "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
     "tr", "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol",
@@ -154,19 +155,18 @@ def _extract(markup: str) -> PageText | None:
         )
     except Exception:  # a page the parser chokes on is read as visible text instead
         return None
-    if doc is None:
-        return None
-    paras = [line.strip() for line in (doc.text or "").splitlines() if line.strip()]
-    author = (doc.author or "").strip()
-    if author and paras:
-        paras.insert(0, "By " + " and ".join(a.strip() for a in author.split(";") if a.strip()))
-    return PageText(
-        "\n\n".join(paras),
-        title=(doc.title or "").strip(),
-        source=(doc.sitename or "").strip(),
-        date=(doc.date or "").strip(),
-        url=(doc.url or "").strip(),
-    )
+    return None if doc is None else _page_of(doc)
+
+
+def _page_of(doc: Any) -> PageText:
+    """trafilatura's lines become paragraphs; its author a leading "By ..." byline."""
+    fields = [str(getattr(doc, f, None) or "").strip() for f in _FIELDS]
+    text, author, title, source, date, url = fields
+    paras = [line.strip() for line in text.splitlines() if line.strip()]
+    authors = [a.strip() for a in author.split(";") if a.strip()]
+    if authors and paras:
+        paras.insert(0, "By " + " and ".join(authors))
+    return PageText("\n\n".join(paras), title, source, date, url)
 
 
 def _visible_text(markup: str) -> PageText:
@@ -177,15 +177,21 @@ def _visible_text(markup: str) -> PageText:
         root = lxml.html.document_fromstring(markup.encode("utf-8", "replace"))
     except Exception:
         return PageText("")
-    for bad in root.xpath("//script|//style|//noscript|//template|//head//*[not(self::title)]"):
-        bad.drop_tree()
     title = " ".join((root.findtext(".//title") or "").split())
+    paras = [p for p in _visible_lines(root) if p != title]
+    return PageText("\n\n".join(paras), title=title)
+
+
+def _visible_lines(root: Any) -> list[str]:
+    """The text of the page's body, a line for every block element, without code or styles."""
+    for bad in root.xpath("//script|//style|//noscript|//template|//head"):
+        bad.drop_tree()
     for el in root.iter(*_BLOCKS):
         el.tail = "\n" + (el.tail or "")
     body = root.find("body")
     text = (body if body is not None else root).text_content()
-    paras = [" ".join(line.split()) for line in text.splitlines()]
-    return PageText("\n\n".join(p for p in paras if p and p != title), title=title)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return [line for line in lines if line]
 
 
 def page_parts(

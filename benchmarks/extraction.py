@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from tui.core.article import Article  # noqa: E402
 from tui.core.errors import LoadError  # noqa: E402
 from tui.core.ingest import parse_article  # noqa: E402
+from tui.core.ingest.html import decode_page  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets" / "article-extraction"
 GOAL_F1 = 0.96
@@ -81,7 +82,9 @@ def page_titles(html: str) -> set[str]:
     import lxml.html  # type: ignore[import-untyped]
 
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+        root = lxml.html.document_fromstring(
+            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
     except Exception:
         return set()
     found: list[str] = []
@@ -125,7 +128,7 @@ def run(limit: int | None) -> None:
         prf.append(score(_extracted(article), truth[key]["articleBody"]))
         whole.append(score(article.body, truth[key]["articleBody"])[2])
         dated += bool(article.date)
-        expected = page_titles(raw.decode("utf-8", "replace"))
+        expected = page_titles(decode_page(raw, key, []))
         if expected:
             titled += 1
             title_right += " ".join(words(article.title)) in expected

@@ -122,10 +122,10 @@ def test_no_article_falls_back_to_title_and_visible_text(
 ) -> None:
     monkeypatch.setattr(html_mod, "_extract", lambda markup: None)
     raw = "<html><head><title>Summit news</title><script>var x = 1;</script></head><body>"
-    raw += "<div>Leaders meet on Friday.</div><div>Talks in Anchorage.</div></body></html>"
-    a = parse_article(raw, "x.html")
+    raw += "<div>Leaders meet on Friday.</div><div>Talks in Zürich.</div></body></html>"
+    a = parse_article(raw.encode(), "x.html")
     assert a.title == "Summit news"
-    assert a.body == "Leaders meet on Friday.\n\nTalks in Anchorage."
+    assert a.body == "Leaders meet on Friday.\n\nTalks in Zürich."
     assert a.warnings == ("x.html: no article found in the page; showing all its visible text",)
 
 

@@ -174,7 +174,9 @@ def _visible_text(markup: str) -> PageText:
     import lxml.html  # type: ignore[import-untyped]
 
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8", "replace"))
+        root = lxml.html.document_fromstring(
+            markup.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
     except Exception:
         return PageText("")
     title = " ".join((root.findtext(".//title") or "").split())

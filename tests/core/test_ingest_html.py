@@ -126,7 +126,7 @@ def test_no_article_falls_back_to_title_and_visible_text(
     a = parse_article(raw.encode(), "x.html")
     assert a.title == "Summit news"
     assert a.body == "Leaders meet on Friday.\n\nTalks in Zürich."
-    assert a.warnings == ("x.html: no article found in the page; showing all its visible text",)
+    assert a.warnings == ("x.html: no article found in the page; showing its visible text",)
 
 
 def test_page_with_no_text_is_refused() -> None:
@@ -187,3 +187,13 @@ def test_the_probe_sees_trafilatura_when_a_page_is_read(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     result = _probe(["compare", str(tmp_path / "p.html"), samples[0], "-o", str(out)])
     assert result == {"code": 0, "loaded": True}
+
+
+def test_a_page_of_tags_is_read_as_visible_text_at_once() -> None:
+    """trafilatura takes many seconds on tens of thousands of tags; such a page skips it."""
+    raw = "<html><body>" + "<span></span>" * html_mod.MAX_TAGS + "<p>Talks in Zürich.</p>"
+    a = parse_article(raw + "</body></html>", "tags.html")
+    assert a.body == "Talks in Zürich."
+    assert a.warnings == (
+        "tags.html: too many tags to look for the article (over 20,000); showing its visible text",
+    )

@@ -9,20 +9,17 @@ instead of a page) is one `LoadError` line naming the link.
 
 `-` reads one article from standard input (`cat a.txt | parallax compare - b.txt`), with the
 same size limit.
+
+urllib, http.client and ssl are imported only when a link is given: a `parallax compare` of two
+files should not pay for them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import socket
-import ssl
 import sys
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
-import zlib
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..article import Article
 from ..errors import LoadError
@@ -80,17 +77,27 @@ def load_link(url: str, timeout: float | None = None) -> Article:
     return dataclasses.replace(article, url=final)
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects, but only to http and https (never file:// or ftp://)."""
+def _opener() -> Any:
+    """A urllib opener that follows redirects only to http and https (never file:// or ftp://)."""
+    import urllib.parse
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise LoadError(f"redirected to a link that is not http or https ({newurl[:80]})")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                where = display_name(newurl)[:80]
+                raise LoadError(f"redirected to a link that is not http or https ({where})")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(Redirects())
 
 
 def fetch(url: str, name: str, timeout: float) -> tuple[bytes, str, str, str]:
     """(body, final address, media type, charset) of a page, or a one-line LoadError."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise LoadError(f"{name}: only http and https links can be read")
@@ -99,7 +106,7 @@ def fetch(url: str, name: str, timeout: float) -> tuple[bytes, str, str, str]:
     request = urllib.request.Request(
         url, headers={"User-Agent": _AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"}
     )
-    opener = urllib.request.build_opener(_Redirects())
+    opener = _opener()
     deadline = time.monotonic() + timeout
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -137,6 +144,8 @@ def _check_length(length: str | None, name: str) -> None:
 
 def _read(response: BinaryIO, deadline: float, name: str, encoding: str | None) -> bytes:
     """At most MAX_BYTES of the (decompressed) body, before the deadline."""
+    import zlib
+
     inflate = None
     if encoding and encoding.strip().lower() in ("gzip", "x-gzip", "deflate"):
         inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
@@ -154,6 +163,9 @@ def _read(response: BinaryIO, deadline: float, name: str, encoding: str | None) 
 
 def _why(reason: object, host: str | None, timeout: float) -> str:
     """What went wrong, in words: the host, the network, the clock, the certificate."""
+    import socket
+    import ssl
+
     if isinstance(reason, TimeoutError):
         return f"no answer within {timeout:g} s"
     if isinstance(reason, socket.gaierror):

@@ -74,7 +74,9 @@ def _reader_parser() -> argparse.ArgumentParser:
         "facts they share linked. With no files, opens the bundled sample articles. "
         "Use `parallax compare --help` for reports without the reader.",
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help="articles (.txt or .md) to compare")
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help="articles (.txt, .md, .html), links or - (stdin)"
+    )
     p.add_argument("--theme", metavar="NAME", help="colour theme (see --list-themes)")
     p.add_argument("--list-themes", action="store_true", help="list the available themes and exit")
     p.add_argument("--no-sidebar", action="store_true", help="start with the sidebar hidden")
@@ -98,14 +100,16 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 
 def _load_all(paths: Sequence[str]) -> list[Article]:
-    """Load every file or fail with one line per unreadable file."""
-    from .core.ingest import load_article
+    """Load every file, link or `-` (stdin), or fail with one line for every unreadable one."""
+    from .core.ingest.fetch import load_source
 
     articles: list[Article] = []
     problems: list[str] = []
+    if list(paths).count("-") > 1:
+        raise ParallaxError("standard input (-) can hold only one article")
     for path in paths:
         try:
-            articles.append(load_article(path))
+            articles.append(load_source(path))
         except ParallaxError as exc:
             problems.append(str(exc))
     if problems:
@@ -295,6 +299,11 @@ def _read_with(args: argparse.Namespace, background: _Background | None) -> int:
     paths = args.files or [str(p) for p in resources.sample_articles()]
     if not paths:
         raise ParallaxError("no files given and no bundled sample articles found")
+    if "-" in paths:
+        raise ParallaxError(
+            "the reader needs the terminal as its input, so it cannot read an article from "
+            "standard input (-); use `parallax compare -` or save the article to a file"
+        )
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise ParallaxError("the reader needs a terminal; use `parallax compare` for reports")
 

@@ -39,8 +39,11 @@ _MARKUP_DOCS = {"<!doc": "an HTML page", "<html": "an HTML page", "<?xml": "XML 
 _MARKUP_DOCS["{\\rtf"] = "an RTF document"
 
 
-def article_text(raw: bytes | str, name: str, warnings: list[str]) -> str:
-    """The raw input as text, before cleaning; refuses what cannot be an article."""
+def article_text(raw: bytes | str, name: str, warnings: list[str], page: bool = False) -> str:
+    """The raw input as text, before cleaning; refuses what cannot be an article.
+
+    `page`: the text is a web page, read by `html.py`, so its markup is expected.
+    """
     if isinstance(raw, bytes | bytearray | memoryview):
         data = bytes(raw)
         if len(data) > MAX_BYTES:
@@ -60,7 +63,7 @@ def article_text(raw: bytes | str, name: str, warnings: list[str]) -> str:
         raise LoadError(f"{name}: not a text file (binary data)")
     if not text.strip():
         raise LoadError(f"{name}: the article is empty (only whitespace)")
-    markup = _MARKUP_DOC_RE.match(text, 0, 4096)
+    markup = None if page else _MARKUP_DOC_RE.match(text, 0, 4096)
     if markup:
         kind = _MARKUP_DOCS[markup.group(1).lower()[:5]]
         raise LoadError(f"{name}: {kind}, not article text (save the article as plain text)")

@@ -23,6 +23,7 @@ from .clean import clean
 from .decode import SAMPLE, article_text
 from .frontmatter import Meta, meta_fields, split_front_matter
 from .headline import same_words, take_leading_heading, take_leading_headline
+from .html import is_page, page_parts
 from .markdown import Line, prepare_lines, sniff_markdown
 from .read import display_name, read_bytes
 from .segment import segment
@@ -37,20 +38,33 @@ def load_article(path: str | bytes | os.PathLike[str]) -> Article:
     return _parse(read_bytes(path, name), os.fsdecode(path), name)
 
 
-def parse_article(raw: bytes | str, path: str = "<text>") -> Article:
-    """Build an article from bytes or text already in memory (tests, paste, stdin)."""
-    return _parse(raw, path, display_name(path))
+def parse_article(
+    raw: bytes | str, path: str = "<text>", charset: str = "", html: bool = False
+) -> Article:
+    """Build an article from bytes or text already in memory (tests, paste, stdin, links).
+
+    `html`: read it as a web page whatever it looks like (a server said text/html);
+    `charset` is the one the server declared for it, if any.
+    """
+    return _parse(raw, path, display_name(path), charset, html)
 
 
-def _parse(raw: bytes | str, path: str, name: str) -> Article:
+def _parse(
+    raw: bytes | str, path: str, name: str, charset: str = "", html: bool = False
+) -> Article:
     """The steps in order; `name` is the path made safe to print, for every message."""
     warnings: list[str] = []
-    text = article_text(raw, name, warnings)
-    nuls = text.count("\x00", 0, SAMPLE)
-    text = clean(text)
-    meta_block, rest, had_front_matter = split_front_matter(text, name, warnings)
-    meta = meta_fields(meta_block, name, warnings)
-    texts, marks = _body_paragraphs(rest, path, meta)
+    page = html or is_page(raw, path)
+    if page:  # a web page: html.py extracts the article, already cleaned
+        rest, meta = page_parts(raw, name, warnings, charset)
+        nuls, had_front_matter = 0, False
+    else:
+        text = article_text(raw, name, warnings)
+        nuls = text.count("\x00", 0, SAMPLE)
+        text = clean(text)
+        meta_block, rest, had_front_matter = split_front_matter(text, name, warnings)
+        meta = meta_fields(meta_block, name, warnings)
+    texts, marks = _body_paragraphs(rest, path, meta, page=page)
     if not texts:
         if had_front_matter:
             raise LoadError(f"{name}: no article text after the front matter")
@@ -74,13 +88,14 @@ def _parse(raw: bytes | str, path: str, name: str) -> Article:
 
 
 def _body_paragraphs(
-    rest: str, path: str, meta: Meta
+    rest: str, path: str, meta: Meta, page: bool = False
 ) -> tuple[list[str], list[BoilerplateRule | None]]:
     """The paragraphs after the front matter and the rule marking each as boilerplate (or None).
 
     Sets `meta.title` from a leading heading or headline, which is not a paragraph.
     """
-    markdown = Path(path).suffix.lower() in _MARKDOWN_EXTS or sniff_markdown(rest)
+    # Text extracted from a page is never Markdown: a `<b>` the article prints stays literal.
+    markdown = not page and (Path(path).suffix.lower() in _MARKDOWN_EXTS or sniff_markdown(rest))
     lines = prepare_lines(rest, markdown)
     heading_title = take_leading_heading(lines)
     if heading_title is not None:

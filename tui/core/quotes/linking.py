@@ -95,20 +95,40 @@ def _contained(short: Sequence[str], long_: Sequence[str]) -> bool:
     return n > 0 and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
-def _diff(left: Quote, right: Quote, fl: _Features, fr: _Features) -> tuple[DiffOp, ...]:
-    """Word diff of two quotes in body offsets."""
+# One diff step in offsets into the two quotes' texts: (tag, ls, le, rs, re, left, right).
+_RelOp = tuple[str, int, int, int, int, str, str]
+
+
+def _relative_diff(fl: _Features, fr: _Features, lt: str, rt: str) -> tuple[_RelOp, ...]:
+    """Word diff of two quote texts in offsets into each text."""
     lw, rw = fl.spans, fr.spans
-    lo, ro = left.start, right.start
-    ops: list[DiffOp] = []
+    ops: list[_RelOp] = []
     for tag, i1, i2, j1, j2 in word_opcodes(fl.words, fr.words):
-        # Offsets into each quote's text; an empty side sits where its neighbour ends.
+        # An empty side sits where its neighbour ends.
         ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else 0)
         le = lw[i2 - 1][2] if i1 < i2 else ls
         rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else 0)
         re_ = rw[j2 - 1][2] if j1 < j2 else rs
-        lt, rt = left.text[ls:le], right.text[rs:re_]
-        ops.append(DiffOp(tag, lo + ls, lo + le, ro + rs, ro + re_, lt, rt))  # type: ignore[arg-type]
+        ops.append((tag, ls, le, rs, re_, lt[ls:le], rt[rs:re_]))
     return tuple(ops)
+
+
+def _diff(
+    left: Quote, right: Quote, table: dict[str, _Features], done: dict[tuple[str, str], Any]
+) -> tuple[DiffOp, ...]:
+    """Word diff of two quotes in body offsets. Outlets and refrains repeat quotes word for
+    word, so the diff of each distinct pair of texts is taken once (in `done`, one call's
+    table) and only moved to each pair's offsets."""
+    key = (left.text, right.text)
+    rel = done.get(key)
+    if rel is None:
+        fl, fr = features(left.text, table), features(right.text, table)
+        rel = done[key] = _relative_diff(fl, fr, left.text, right.text)
+    lo, ro = left.start, right.start
+    return tuple(
+        DiffOp(tag, lo + ls, lo + le, ro + rs, ro + re_, lt, rt)  # type: ignore[arg-type]
+        for tag, ls, le, rs, re_, lt, rt in rel
+    )
 
 
 def _speaker_fits(a: Quote, b: Quote, people: dict[str, Person]) -> bool:
@@ -251,6 +271,7 @@ def link(
     cands.sort(key=itemgetter(0), reverse=True)
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []
+    diffs: dict[tuple[str, str], Any] = {}
     for score, i, j, partial in cands:
         a, b = quotes[i], quotes[j]
         if not partial:
@@ -262,9 +283,7 @@ def link(
         mismatch = (
             left.speaker is not None and right.speaker is not None and left.speaker != right.speaker
         )
-        fl, fr = features(left.text, table), features(right.text, table)
-        links.append(
-            QuoteLink(left.id, right.id, round(score, 3), _diff(left, right, fl, fr), mismatch)
-        )
+        diff = _diff(left, right, table, diffs)
+        links.append(QuoteLink(left.id, right.id, round(score, 3), diff, mismatch))
     links.sort(key=lambda lk: (lk.left, lk.right))
     return links

@@ -30,6 +30,7 @@ _NAME_WORD = re.compile(r"\w+")
 _LINK_SAME_SPEAKER = 0.38
 _LINK_OTHER = 0.55
 _MIN_PARTIAL_WORDS = 3
+_LOW = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,35 +177,67 @@ class _Linker:
             for w in self.feats[i].content:
                 per.setdefault(w, []).append(g)
         self.sizes = [(len(f.content), len(f.word_set), len(f.pairs)) for f in self.feats]
+        self.word_sets = [self.feats[i].word_set for i in self.reps]
+        self.pair_sets = [self.feats[i].pairs for i in self.reps]
         self.cands: list[_Candidate] = []
+        self.fits: dict[tuple[str | None, ...], bool] = {}
 
     def candidates(self) -> list[_Candidate]:
         later = sorted(self.index)
         for g, i in enumerate(self.reps):
-            fi = self.feats[i]
+            content, art_i = self.feats[i].content, self.quotes[i].article
             for art in later:
-                if art <= self.quotes[i].article:
+                if art <= art_i:
                     continue
                 per = self.index[art]
                 shared: Counter[int] = Counter()
-                for w in fi.content:
+                for w in content:
                     hits = per.get(w)
                     if hits:
                         shared.update(hits)
-                for h in sorted(shared):
-                    self._pair(g, h, shared[h])
+                self._pairs(g, shared)
         return self.cands
 
-    def _pair(self, g: int, h: int, n_shared: int) -> None:
-        """Add the links of the member pairs of two distinct texts that share `n_shared`
-        content words: full links when the score reaches the bar for their speakers, partial
-        ones when the shorter text lies word for word inside the longer."""
-        i, j = self.reps[g], self.reps[h]
-        ci, cj = self.sizes[i][0], self.sizes[j][0]
-        could_be_part = n_shared == min(ci, cj)
-        score = self._bounded_score(i, j, n_shared, could_be_part)
-        if score is not None:
-            self._member_links(g, h, score, could_be_part)
+    def _pairs(self, g: int, shared: Counter[int]) -> None:
+        """Add the links of text `g` with each later text it shares content words with
+        (`shared`: how many): full links when the score reaches the bar for their speakers,
+        partial ones when the shorter text lies word for word inside the longer. One loop
+        with the bounds inline: a long article has tens of thousands of such pairs."""
+        reps, sizes = self.reps, self.sizes
+        ci, wi, pi = sizes[reps[g]]
+        ws, ps = self.word_sets[g], self.pair_sets[g]
+        for h in sorted(shared):
+            n_shared = shared[h]
+            j = reps[h]
+            cj, wj, pj = sizes[j]
+            could_be_part = n_shared == (ci if ci < cj else cj)
+            # The best possible score (exact content overlap, exact word overlap, word-pair
+            # overlap capped by the two sizes) under the bar: no full link.
+            c = 2 * n_shared / (ci + cj)
+            p_cap = 2 * (pi if pi < pj else pj) / (pi + pj) if pi and pj else 0.0
+            w_cap = 2 * (wi if wi < wj else wj) / (wi + wj)
+            if (c + w_cap + p_cap) / 3 < _LOW and not could_be_part:
+                continue
+            wd = 2 * len(ws & self.word_sets[h]) / (wi + wj)
+            if (c + wd + p_cap) / 3 < _LOW:
+                score = 0.0
+            else:
+                pd = 2 * len(ps & self.pair_sets[h]) / (pi + pj) if pi and pj else 0.0
+                score = (c + wd + pd) / 3
+            if score >= _LINK_OTHER:
+                self.cands.extend(
+                    (score, x, y, False) for x in self.members[g] for y in self.members[h]
+                )
+            elif score >= _LOW or could_be_part:
+                self._member_links(g, h, score, could_be_part)
+
+    def _fits(self, a: Quote, b: Quote) -> bool:
+        """`_speaker_fits`, once per pair of speakers (a refrain has one speaker)."""
+        key = (a.speaker, a.speaker_kind, b.speaker, b.speaker_kind)
+        found = self.fits.get(key)
+        if found is None:
+            found = self.fits[key] = _speaker_fits(a, b, self.by_name)
+        return found
 
     def _member_links(self, g: int, h: int, score: float, could_be_part: bool) -> None:
         i, j = self.reps[g], self.reps[h]
@@ -216,34 +249,13 @@ class _Linker:
                 if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
                     self.cands.append((score, x, y, False))
                     continue
-                if not could_be_part or not _speaker_fits(a, b, self.by_name):
+                if not could_be_part or not self._fits(a, b):
                     continue
                 if contained is None:
                     contained = _partial(self.feats[i], self.feats[j])
                 if contained:
                     score_part = min(_score(self.feats[i], self.feats[j]), 0.99)
                     self.cands.append((score_part, x, y, True))
-
-    def _bounded_score(self, i: int, j: int, n_shared: int, could_be_part: bool) -> float | None:
-        """The pair's score, 0.0 when its best possible score (exact content overlap, exact
-        word overlap, word-pair overlap capped by the two sizes) stays under the bar, None
-        when it cannot link at all (under the bar, and no partial rendering)."""
-        fi, fj = self.feats[i], self.feats[j]
-        (ci, wi, pi), (cj, wj, pj) = self.sizes[i], self.sizes[j]
-        low = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
-        c = 2 * n_shared / (ci + cj)
-        w_cap, p_cap = _share(min(wi, wj), wi, wj), _share(min(pi, pj), pi, pj)
-        if (c + w_cap + p_cap) / 3 < low and not could_be_part:
-            return None
-        wd = _share(len(fi.word_set & fj.word_set), wi, wj)
-        if (c + wd + p_cap) / 3 < low:
-            return 0.0
-        return (c + wd + _share(len(fi.pairs & fj.pairs), pi, pj)) / 3
-
-
-def _share(n: int, a: int, b: int) -> float:
-    """Dice's coefficient of two sets of sizes a and b sharing n members."""
-    return 2 * n / (a + b) if a and b else 0.0
 
 
 def _partial(fi: _Features, fj: _Features) -> bool:

@@ -307,9 +307,7 @@ def record_events(ctx: ArticleContext) -> None:
         found = _subject_event(ctx, sent, toks)
         if found is not None:
             ctx.add_event(found[0], found[1], sent.paragraph)
-        for i, t in enumerate(toks):
-            if t.folded not in opens:
-                continue
+        for i in [i for i, t in enumerate(toks) if t.folded in opens]:
             found = _speech_event(ctx, sent, toks, i)
             if found is not None:
                 ctx.add_event(found[0], found[1], sent.paragraph)

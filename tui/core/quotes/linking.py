@@ -216,8 +216,8 @@ class _Linker:
         reps, sizes = self.reps, self.sizes
         ci, wi, pi = sizes[reps[g]]
         ws, ps = self.word_sets[g], self.pair_sets[g]
-        for h in sorted(shared):
-            n_shared = shared[h]
+        # In any order: link() sorts the candidates by score and quotes, a total order.
+        for h, n_shared in shared.items():
             j = reps[h]
             cj, wj, pj = sizes[j]
             could_be_part = n_shared == (ci if ci < cj else cj)

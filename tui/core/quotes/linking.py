@@ -30,6 +30,7 @@ _NAME_WORD = re.compile(r"\w+")
 _LINK_SAME_SPEAKER = 0.38
 _LINK_OTHER = 0.55
 _MIN_PARTIAL_WORDS = 3
+_LOW = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +63,7 @@ def features(text: str, memo: dict[str, _Features] | None = None) -> _Features:
     """The features of a quote's text, kept in `memo` (one comparison's table) when given."""
     if memo is not None and text in memo:
         return memo[text]
-    spans = tuple(
-        (fold(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD_RE.finditer(text)
-    )
+    spans = _spans(text)
     words = tuple(w for w, _, _ in spans)
     feat = _Features(
         spans, words, frozenset(words), _content(words), frozenset(itertools.pairwise(words))
@@ -72,6 +71,18 @@ def features(text: str, memo: dict[str, _Features] | None = None) -> _Features:
     if memo is not None:
         memo[text] = feat
     return feat
+
+
+def _spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The folded words of a quote with their offsets. Straightening the closing apostrophe
+    keeps every offset and every match (the word pattern joins on both), so a text that is
+    then ASCII is folded by one `lower()` of the whole text instead of one fold per word."""
+    straight = text.replace("’", "'")
+    if straight.isascii():
+        return tuple((m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(straight.lower()))
+    return tuple(
+        (fold(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD_RE.finditer(text)
+    )
 
 
 def _dice(a: frozenset[Any], b: frozenset[Any]) -> float:
@@ -95,20 +106,40 @@ def _contained(short: Sequence[str], long_: Sequence[str]) -> bool:
     return n > 0 and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
-def _diff(left: Quote, right: Quote, fl: _Features, fr: _Features) -> tuple[DiffOp, ...]:
-    """Word diff of two quotes in body offsets."""
+# One diff step in offsets into the two quotes' texts: (tag, ls, le, rs, re, left, right).
+_RelOp = tuple[str, int, int, int, int, str, str]
+
+
+def _relative_diff(fl: _Features, fr: _Features, lt: str, rt: str) -> tuple[_RelOp, ...]:
+    """Word diff of two quote texts in offsets into each text."""
     lw, rw = fl.spans, fr.spans
-    lo, ro = left.start, right.start
-    ops: list[DiffOp] = []
+    ops: list[_RelOp] = []
     for tag, i1, i2, j1, j2 in word_opcodes(fl.words, fr.words):
-        # Offsets into each quote's text; an empty side sits where its neighbour ends.
+        # An empty side sits where its neighbour ends.
         ls = lw[i1][1] if i1 < i2 else (lw[i1 - 1][2] if i1 > 0 else 0)
         le = lw[i2 - 1][2] if i1 < i2 else ls
         rs = rw[j1][1] if j1 < j2 else (rw[j1 - 1][2] if j1 > 0 else 0)
         re_ = rw[j2 - 1][2] if j1 < j2 else rs
-        lt, rt = left.text[ls:le], right.text[rs:re_]
-        ops.append(DiffOp(tag, lo + ls, lo + le, ro + rs, ro + re_, lt, rt))  # type: ignore[arg-type]
+        ops.append((tag, ls, le, rs, re_, lt[ls:le], rt[rs:re_]))
     return tuple(ops)
+
+
+def _diff(
+    left: Quote, right: Quote, table: dict[str, _Features], done: dict[tuple[str, str], Any]
+) -> tuple[DiffOp, ...]:
+    """Word diff of two quotes in body offsets. Outlets and refrains repeat quotes word for
+    word, so the diff of each distinct pair of texts is taken once (in `done`, one call's
+    table) and only moved to each pair's offsets."""
+    key = (left.text, right.text)
+    rel = done.get(key)
+    if rel is None:
+        fl, fr = features(left.text, table), features(right.text, table)
+        rel = done[key] = _relative_diff(fl, fr, left.text, right.text)
+    lo, ro = left.start, right.start
+    return tuple(
+        DiffOp(tag, lo + ls, lo + le, ro + rs, ro + re_, lt, rt)  # type: ignore[arg-type]
+        for tag, ls, le, rs, re_, lt, rt in rel
+    )
 
 
 def _speaker_fits(a: Quote, b: Quote, people: dict[str, Person]) -> bool:
@@ -156,35 +187,67 @@ class _Linker:
             for w in self.feats[i].content:
                 per.setdefault(w, []).append(g)
         self.sizes = [(len(f.content), len(f.word_set), len(f.pairs)) for f in self.feats]
+        self.word_sets = [self.feats[i].word_set for i in self.reps]
+        self.pair_sets = [self.feats[i].pairs for i in self.reps]
         self.cands: list[_Candidate] = []
+        self.fits: dict[tuple[str | None, ...], bool] = {}
 
     def candidates(self) -> list[_Candidate]:
         later = sorted(self.index)
         for g, i in enumerate(self.reps):
-            fi = self.feats[i]
+            content, art_i = self.feats[i].content, self.quotes[i].article
             for art in later:
-                if art <= self.quotes[i].article:
+                if art <= art_i:
                     continue
                 per = self.index[art]
                 shared: Counter[int] = Counter()
-                for w in fi.content:
+                for w in content:
                     hits = per.get(w)
                     if hits:
                         shared.update(hits)
-                for h in sorted(shared):
-                    self._pair(g, h, shared[h])
+                self._pairs(g, shared)
         return self.cands
 
-    def _pair(self, g: int, h: int, n_shared: int) -> None:
-        """Add the links of the member pairs of two distinct texts that share `n_shared`
-        content words: full links when the score reaches the bar for their speakers, partial
-        ones when the shorter text lies word for word inside the longer."""
-        i, j = self.reps[g], self.reps[h]
-        ci, cj = self.sizes[i][0], self.sizes[j][0]
-        could_be_part = n_shared == min(ci, cj)
-        score = self._bounded_score(i, j, n_shared, could_be_part)
-        if score is not None:
-            self._member_links(g, h, score, could_be_part)
+    def _pairs(self, g: int, shared: Counter[int]) -> None:
+        """Add the links of text `g` with each later text it shares content words with
+        (`shared`: how many): full links when the score reaches the bar for their speakers,
+        partial ones when the shorter text lies word for word inside the longer. One loop
+        with the bounds inline: a long article has tens of thousands of such pairs."""
+        reps, sizes = self.reps, self.sizes
+        ci, wi, pi = sizes[reps[g]]
+        ws, ps = self.word_sets[g], self.pair_sets[g]
+        # In any order: link() sorts the candidates by score and quotes, a total order.
+        for h, n_shared in shared.items():
+            j = reps[h]
+            cj, wj, pj = sizes[j]
+            could_be_part = n_shared == (ci if ci < cj else cj)
+            # The best possible score (exact content overlap, exact word overlap, word-pair
+            # overlap capped by the two sizes) under the bar: no full link.
+            c = 2 * n_shared / (ci + cj)
+            p_cap = 2 * (pi if pi < pj else pj) / (pi + pj) if pi and pj else 0.0
+            w_cap = 2 * (wi if wi < wj else wj) / (wi + wj)
+            if (c + w_cap + p_cap) / 3 < _LOW and not could_be_part:
+                continue
+            wd = 2 * len(ws & self.word_sets[h]) / (wi + wj)
+            if (c + wd + p_cap) / 3 < _LOW:
+                score = 0.0
+            else:
+                pd = 2 * len(ps & self.pair_sets[h]) / (pi + pj) if pi and pj else 0.0
+                score = (c + wd + pd) / 3
+            if score >= _LINK_OTHER:
+                self.cands.extend(
+                    (score, x, y, False) for x in self.members[g] for y in self.members[h]
+                )
+            elif score >= _LOW or could_be_part:
+                self._member_links(g, h, score, could_be_part)
+
+    def _fits(self, a: Quote, b: Quote) -> bool:
+        """`_speaker_fits`, once per pair of speakers (a refrain has one speaker)."""
+        key = (a.speaker, a.speaker_kind, b.speaker, b.speaker_kind)
+        found = self.fits.get(key)
+        if found is None:
+            found = self.fits[key] = _speaker_fits(a, b, self.by_name)
+        return found
 
     def _member_links(self, g: int, h: int, score: float, could_be_part: bool) -> None:
         i, j = self.reps[g], self.reps[h]
@@ -196,34 +259,13 @@ class _Linker:
                 if score >= (_LINK_SAME_SPEAKER if same else _LINK_OTHER):
                     self.cands.append((score, x, y, False))
                     continue
-                if not could_be_part or not _speaker_fits(a, b, self.by_name):
+                if not could_be_part or not self._fits(a, b):
                     continue
                 if contained is None:
                     contained = _partial(self.feats[i], self.feats[j])
                 if contained:
                     score_part = min(_score(self.feats[i], self.feats[j]), 0.99)
                     self.cands.append((score_part, x, y, True))
-
-    def _bounded_score(self, i: int, j: int, n_shared: int, could_be_part: bool) -> float | None:
-        """The pair's score, 0.0 when its best possible score (exact content overlap, exact
-        word overlap, word-pair overlap capped by the two sizes) stays under the bar, None
-        when it cannot link at all (under the bar, and no partial rendering)."""
-        fi, fj = self.feats[i], self.feats[j]
-        (ci, wi, pi), (cj, wj, pj) = self.sizes[i], self.sizes[j]
-        low = min(_LINK_SAME_SPEAKER, _LINK_OTHER)
-        c = 2 * n_shared / (ci + cj)
-        w_cap, p_cap = _share(min(wi, wj), wi, wj), _share(min(pi, pj), pi, pj)
-        if (c + w_cap + p_cap) / 3 < low and not could_be_part:
-            return None
-        wd = _share(len(fi.word_set & fj.word_set), wi, wj)
-        if (c + wd + p_cap) / 3 < low:
-            return 0.0
-        return (c + wd + _share(len(fi.pairs & fj.pairs), pi, pj)) / 3
-
-
-def _share(n: int, a: int, b: int) -> float:
-    """Dice's coefficient of two sets of sizes a and b sharing n members."""
-    return 2 * n / (a + b) if a and b else 0.0
 
 
 def _partial(fi: _Features, fj: _Features) -> bool:
@@ -251,6 +293,7 @@ def link(
     cands.sort(key=itemgetter(0), reverse=True)
     used: set[tuple[int, int]] = set()  # (quote, other article) pairs taken by a full link
     links: list[QuoteLink] = []
+    diffs: dict[tuple[str, str], Any] = {}
     for score, i, j, partial in cands:
         a, b = quotes[i], quotes[j]
         if not partial:
@@ -262,9 +305,7 @@ def link(
         mismatch = (
             left.speaker is not None and right.speaker is not None and left.speaker != right.speaker
         )
-        fl, fr = features(left.text, table), features(right.text, table)
-        links.append(
-            QuoteLink(left.id, right.id, round(score, 3), _diff(left, right, fl, fr), mismatch)
-        )
+        diff = _diff(left, right, table, diffs)
+        links.append(QuoteLink(left.id, right.id, round(score, 3), diff, mismatch))
     links.sort(key=lambda lk: (lk.left, lk.right))
     return links

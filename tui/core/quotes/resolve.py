@@ -13,7 +13,7 @@ import bisect
 from typing import Literal
 
 from ..article import Sentence
-from ..lexicon.names import KINSHIP, PARTICLES, ROLE_HEADS, fold
+from ..lexicon.names import KINSHIP, PARTICLES, ROLE_HEADS, SPEECH_VERBS, fold
 from ..model import Person
 from ..people import Token, is_speech
 from .context import ArticleContext, Speaker, event_pos
@@ -300,11 +300,14 @@ def record_events(ctx: ArticleContext) -> None:
     that is a subject or a speaker is resolved on the spot and recorded too, so "Labour
     Minister Nasreen Chowdhury visited the site. / She said ... / "...," she said." carries
     the minister from paragraph to paragraph, one step at a time."""
+    # Only "according" and verbs of speech can start a speech event: the rest of the
+    # article's tokens are passed over by one set look-up each.
+    opens = SPEECH_VERBS | {"according"}
     for sent, toks in zip(ctx.sentences, ctx.tokens, strict=True):
         found = _subject_event(ctx, sent, toks)
         if found is not None:
             ctx.add_event(found[0], found[1], sent.paragraph)
-        for i in range(len(toks)):
+        for i in [i for i, t in enumerate(toks) if t.folded in opens]:
             found = _speech_event(ctx, sent, toks, i)
             if found is not None:
                 ctx.add_event(found[0], found[1], sent.paragraph)

@@ -18,13 +18,22 @@ from ..lexicon.names import fold
 from ..tokens.memo import Memo
 
 # Honorific abbreviations, initials ("J.D.", "U.S.", "J."), words with inner apostrophes or
-# hyphens ("O'Brien", "Jean-Noël", "Trump's"), numbers, then any other single character.
+# hyphens ("O'Brien", "Jean-Noël", "Trump's"), numbers, then any other single character. Each
+# match takes the spaces before its token with it, so consecutive matches tile the text and
+# a token's offset is the running sum of the lengths; the text of a match alone says which
+# kind it is (the lookarounds only decide where a token ends), so one look-up per match in
+# the comparison's table of matches gives everything but the offset.
+_ABBR = r"(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Rev|St|Jr|Sr)\."
+_WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_NUM = r"\d+(?:[.,]\d+)*"
 _TOKEN_RE = re.compile(
-    r"(?<!\w)(?P<abbr>(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Rev|St|Jr|Sr)\.)"
-    r"|(?P<init>(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))"
-    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
-    r"|(?P<num>\d+(?:[.,]\d+)*)"
-    r"|(?P<punct>\S)"
+    rf"\s*(?:(?<!\w){_ABBR}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s+[A-Z])|{_WORD}|{_NUM}|\S)"
+)
+# Which kind a match is, read from its text alone (the order of the alternatives is the
+# tokenizer's, so the same alternative wins).
+_KIND_RE = re.compile(
+    rf"\s*(?:(?P<abbr>{_ABBR})|(?P<init>(?:[A-Z]\.)+)|(?P<word>{_WORD})|(?P<num>{_NUM})"
+    r"|(?P<punct>\S))"
 )
 _POSSESSIVE = ("'s", "’s")
 _PARTICLE_PREFIX = re.compile(
@@ -32,7 +41,10 @@ _PARTICLE_PREFIX = re.compile(
 )
 _WORDISH = frozenset({"word", "init", "abbr"})
 
-Shape = tuple[str, bool, str, bool]
+# (spaces before the token, token length, kind, text, possessive, folded, capitalised, and
+# how it moves the "first word of the sentence" mark: 2 a word that takes it, 1 a number
+# that ends the search for it, 0 neither).
+Shape = tuple[int, int, str, str, bool, str, bool, int]
 
 
 @dataclass(slots=True)
@@ -50,12 +62,17 @@ class Token:
     capitalised: bool = False
 
 
-def _word_shape(kind: str, raw: str) -> Shape:
-    """(text, possessive, folded, capitalised) of one matched token: a pure function of its
-    kind and spelling, so each distinct word of a comparison is worked out once, not once
-    per occurrence (news repeats its names and function words thousands of times)."""
+def _match_shape(match: str) -> Shape:
+    """What one match of `_TOKEN_RE` says: a pure function of its text, so each distinct
+    match of a comparison is worked out once, not once per occurrence (news repeats its
+    names and function words thousands of times)."""
+    m = _KIND_RE.fullmatch(match)
+    assert m is not None and m.lastgroup is not None, match
+    kind = m.lastgroup
+    lead = m.start(kind)
+    raw = match[lead:]
     if kind == "punct":
-        return raw, False, raw, False
+        return lead, len(raw), kind, raw, False, raw, False, 0
     text, possessive = raw, False
     if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
         text, possessive = text[:-2], True
@@ -64,7 +81,8 @@ def _word_shape(kind: str, raw: str) -> Shape:
         text[:1].isupper()
         or ("-" in text and kind == "word" and bool(_PARTICLE_PREFIX.match(text)))
     )
-    return text, possessive, fold(text), capital
+    mark = 2 if kind in _WORDISH else 1 if kind == "num" else 0
+    return lead, len(raw), kind, text, possessive, fold(text), capital, mark
 
 
 def tokenize(sentence: Sentence, memo: Memo | None = None) -> list[Token]:
@@ -80,25 +98,23 @@ def tokenize(sentence: Sentence, memo: Memo | None = None) -> list[Token]:
     return found
 
 
-def _tokens(sentence: Sentence, shapes: dict[tuple[str, str], Shape]) -> list[Token]:
+def _tokens(sentence: Sentence, shapes: dict[str, Shape]) -> list[Token]:
     out: list[Token] = []
     append = out.append
     first_word_seen = False
-    base = sentence.start
-    for m in _TOKEN_RE.finditer(sentence.text):
-        kind = m.lastgroup or "punct"
-        start = base + m.start()
-        raw = m.group()
-        shape = shapes.get((kind, raw))
+    pos = sentence.start
+    for match in _TOKEN_RE.findall(sentence.text):
+        shape = shapes.get(match)
         if shape is None:
-            shape = shapes[(kind, raw)] = _word_shape(kind, raw)
-        text, possessive, folded, capital = shape
-        tok = Token(text, start, start + len(text), kind, possessive, False, folded, capital)
-        if not first_word_seen and kind in _WORDISH:
-            tok.initial = first_word_seen = True
-        elif kind == "num":
+            shape = shapes[match] = _match_shape(match)
+        lead, width, kind, text, possessive, folded, capital, mark = shape
+        start = pos + lead
+        pos = start + width
+        initial = False
+        if mark and not first_word_seen:
             first_word_seen = True
-        append(tok)
+            initial = mark == 2
+        append(Token(text, start, start + len(text), kind, possessive, initial, folded, capital))
     return out
 
 

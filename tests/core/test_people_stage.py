@@ -164,5 +164,5 @@ def test_tokens_equal_a_plain_finditer_tokenizer() -> None:
     shapes: dict[str, people_tokens.Shape] = {}  # shared, as one comparison shares it
     for text in texts:
         sent = Sentence(0, 0, 5, 5 + len(text), text)
-        got = [_fields(t) for t in people_tokens._tokens(sent, shapes)]
+        got = [_fields(t) for t in people_tokens._tokens(sent, shapes, [])]
         assert got == _reference_tokens(text, 5), text

@@ -18,8 +18,7 @@ from ..lexicon.names import GIVEN_NAMES, LEADER_HEADS, NATION_OF, ORG_SUFFIXES, 
 from ..model import Mention
 from .candidates import Candidate
 from .cluster import Cluster
-from .runs import is_particle
-from .tokens import ArticleTokens, Token, gap_is_space
+from .tokens import ArticleTokens, SentenceTokens, Token, gap_is_space
 
 _LOCATIVE = lexicon_words("people-locatives")
 
@@ -90,8 +89,13 @@ def _role_reference(toks: list[Token], i: int) -> tuple[list[Token], int] | None
 def role_mentions(body: str, art: ArticleTokens, clusters: list[Cluster]) -> None:
     """'the Kremlin leader' / 'the Russian president' -> the one person whose title fits."""
     leaders = _leaders(art.article, clusters)
-    for sent, toks in art.sentences:
-        for i in range(len(toks) - 2):
+    for st in art.sentences:
+        sent, toks = st.sent, st.toks
+        # A reference is "the" before a capitalised modifier: a notable token.
+        for c in st.notable:
+            i = c - 1
+            if i < 0 or i >= len(toks) - 2 or toks[i].folded != "the":
+                continue
             ref = _role_reference(toks, i)
             if ref is None:
                 continue
@@ -244,8 +248,8 @@ def add_mentions(
     for at in arts:
         body = articles[at.article].body
         spans = index.spans.get(at.article, {})
-        for sent, toks in at.sentences:
-            _sentence_mentions(body, at.article, sent, toks, spans, index)
+        for st in at.sentences:
+            _sentence_mentions(body, at.article, st, spans, index)
     for at in arts:
         role_mentions(articles[at.article].body, at, clusters)
 
@@ -253,23 +257,29 @@ def add_mentions(
 def _sentence_mentions(
     body: str,
     article: int,
-    sent: Sentence,
-    toks: list[Token],
+    st: SentenceTokens,
     spans: dict[int, tuple[Cluster, Candidate]],
     index: _Index,
 ) -> None:
-    i = 0
-    while i < len(toks):
+    """The mentions of one sentence, left to right. Every mention opens at a notable token
+    (a candidate's first word, a capitalised word, a particle), so only those are tried;
+    a mention found skips the tokens it covers."""
+    sent, toks = st.sent, st.toks
+    end = 0  # tokens before this index are inside a mention already found
+    for i in st.notable:
+        if i < end:
+            continue
         t = toks[i]
         hit = spans.get(t.start)
         if hit is not None:
             cl, cand = hit
             text = body[cand.start : cand.end]
             cl.mentions.append(Mention(article, sent.index, cand.start, cand.end, text))
-            while i < len(toks) and toks[i].start < cand.end:
-                i += 1
+            end = i
+            while end < len(toks) and toks[end].start < cand.end:
+                end += 1
             continue
-        if t.kind == "word" and (t.capitalised or is_particle(t)):
+        if t.kind == "word":
             span = _match_multi(toks, i, index.multi)
             if span is not None:
                 k, fits = span
@@ -277,8 +287,9 @@ def _sentence_mentions(
                 if found is not None:
                     s, e = t.start, toks[k - 1].end
                     found.mentions.append(Mention(article, sent.index, s, e, body[s:e]))
-                    i = k
+                    end = k
                     continue
-        if t.kind == "word" and t.capitalised:
-            _match_single(body, article, sent, toks, i, index.clusters, index.short, index.fuzzy)
-        i += 1
+            if t.capitalised:
+                _match_single(
+                    body, article, sent, toks, i, index.clusters, index.short, index.fuzzy
+                )

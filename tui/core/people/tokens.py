@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..article import Article, Sentence
-from ..lexicon.names import fold
+from ..lexicon import words
+from ..lexicon.names import CAPITAL_PARTICLES, PARTICLES, fold
 from ..tokens.memo import Memo
 
 # Honorific abbreviations, initials ("J.D.", "U.S.", "J."), words with inner apostrophes or
@@ -40,11 +41,12 @@ _PARTICLE_PREFIX = re.compile(
     r"(?:al|el|ad|ud|as|at|an|ar|az|ash|bin|ibn|abu|ben|da|de|di|du|van|von)-[^\W\d_]*[A-Z]"
 )
 _WORDISH = frozenset({"word", "init", "abbr"})
+SUFFIXES = words("people-suffixes")
 
-# (spaces before the token, token length, kind, text, possessive, folded, capitalised, and
-# how it moves the "first word of the sentence" mark: 2 a word that takes it, 1 a number
-# that ends the search for it, 0 neither).
-Shape = tuple[int, int, str, str, bool, str, bool, int]
+# (spaces before the token, token length, kind, text, possessive, folded, capitalised, how
+# it moves the "first word of the sentence" mark: 2 a word that takes it, 1 a number that
+# ends the search for it, 0 neither; and whether it is notable: see `SentenceTokens`).
+Shape = tuple[int, int, str, str, bool, str, bool, int, bool]
 
 
 @dataclass(slots=True)
@@ -72,7 +74,7 @@ def _match_shape(match: str) -> Shape:
     lead = m.start(kind)
     raw = match[lead:]
     if kind == "punct":
-        return lead, len(raw), kind, raw, False, raw, False, 0
+        return lead, len(raw), kind, raw, False, raw, False, 0, False
     text, possessive = raw, False
     if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
         text, possessive = text[:-2], True
@@ -82,7 +84,12 @@ def _match_shape(match: str) -> Shape:
         or ("-" in text and kind == "word" and bool(_PARTICLE_PREFIX.match(text)))
     )
     mark = 2 if kind in _WORDISH else 1 if kind == "num" else 0
-    return lead, len(raw), kind, text, possessive, fold(text), capital, mark
+    folded = fold(text)
+    particle = (folded in PARTICLES and text.islower()) or (folded in CAPITAL_PARTICLES and capital)
+    # A generational suffix ends a run and, after a run's leading nation words are dropped,
+    # could in principle open a candidate's span: notable too, whatever its case.
+    notable = capital or particle or folded in SUFFIXES
+    return lead, len(raw), kind, text, possessive, folded, capital, mark, notable
 
 
 def tokenize(sentence: Sentence, memo: Memo | None = None) -> list[Token]:
@@ -90,15 +97,23 @@ def tokenize(sentence: Sentence, memo: Memo | None = None) -> list[Token]:
     memo, a sentence is tokenised once per comparison and the list is shared: callers must
     not change it."""
     if memo is None:
-        return _tokens(sentence, {})
-    cached = memo.table("people.tokens")
-    found = cached.get(sentence)
+        return _tokens(sentence, {}, [])
+    return sentence_tokens(sentence, memo).toks
+
+
+def sentence_tokens(sentence: Sentence, memo: Memo) -> SentenceTokens:
+    """A sentence's tokens and which of them are notable, once per comparison (the token
+    list is the one `tokenize` gives the quotes stage: the memo table `people.tokens`)."""
+    found = memo.table("people.notable").get(sentence)
     if found is None:
-        found = cached[sentence] = _tokens(sentence, memo.table("people.shapes"))
+        notable: list[int] = []
+        toks = _tokens(sentence, memo.table("people.shapes"), notable)
+        memo.table("people.tokens")[sentence] = toks
+        found = memo.table("people.notable")[sentence] = SentenceTokens(sentence, toks, notable)
     return found
 
 
-def _tokens(sentence: Sentence, shapes: dict[str, Shape]) -> list[Token]:
+def _tokens(sentence: Sentence, shapes: dict[str, Shape], notable: list[int]) -> list[Token]:
     out: list[Token] = []
     append = out.append
     first_word_seen = False
@@ -107,13 +122,15 @@ def _tokens(sentence: Sentence, shapes: dict[str, Shape]) -> list[Token]:
         shape = shapes.get(match)
         if shape is None:
             shape = shapes[match] = _match_shape(match)
-        lead, width, kind, text, possessive, folded, capital, mark = shape
+        lead, width, kind, text, possessive, folded, capital, mark, note = shape
         start = pos + lead
         pos = start + width
         initial = False
         if mark and not first_word_seen:
             first_word_seen = True
             initial = mark == 2
+        if note:
+            notable.append(len(out))
         append(Token(text, start, start + len(text), kind, possessive, initial, folded, capital))
     return out
 
@@ -125,15 +142,27 @@ def gap_is_space(body: str, a: Token, b: Token) -> bool:
 
 
 @dataclass(slots=True)
+class SentenceTokens:
+    """A sentence, its tokens, and the indexes of its notable tokens: the capitalised words,
+    the name particles ("van", "Al") and generational suffixes, the only tokens that can
+    open a name, a mention or a role reference's modifiers, so the stage's scans step
+    through those alone."""
+
+    sent: Sentence
+    toks: list[Token]
+    notable: list[int]
+
+
+@dataclass(slots=True)
 class ArticleTokens:
     """The tokens of every sentence of one article, read once for the whole stage."""
 
     article: int
-    sentences: list[tuple[Sentence, list[Token]]]
+    sentences: list[SentenceTokens]
 
 
 def tokenize_all(articles: Sequence[Article], memo: Memo) -> list[ArticleTokens]:
     return [
-        ArticleTokens(ai, [(s, tokenize(s, memo)) for s in art.sentences])
+        ArticleTokens(ai, [sentence_tokens(s, memo) for s in art.sentences])
         for ai, art in enumerate(articles)
     ]

@@ -187,26 +187,39 @@ def _names_a_thing_or_place(body: str, toks: list[Token], i: int) -> bool:
 
 class _FuzzySurnames:
     """Close spellings of known surnames ("Zelensky" for "Zelenskyy"), matched in C by
-    rapidfuzz over all surnames at once and remembered per word."""
+    rapidfuzz and remembered per word. A ratio of 90 needs lengths within a tenth of their
+    sum of each other, so a word is scored only against surnames of such lengths: the
+    look-up stays bounded as a long read's people grow, with the same hits in the same
+    order (best score first, then the order the surnames were listed)."""
 
     def __init__(self, clusters: list[Cluster]) -> None:
-        self.choices: list[str] = []
         self.owners: list[Cluster] = []
+        self.by_length: dict[int, tuple[list[str], list[int]]] = {}
         for cl in clusters:
             for sf in cl.short_forms():
                 if len(sf) >= 5 and " " not in sf:
-                    self.choices.append(fold(sf))
+                    key = fold(sf)
+                    texts, places = self.by_length.setdefault(len(key), ([], []))
+                    texts.append(key)
+                    places.append(len(self.owners))
                     self.owners.append(cl)
         self.cache: dict[str, list[Cluster]] = {}
 
     def fits(self, text: str) -> list[Cluster]:
         key = fold(text)
         if key not in self.cache:
-            hits = process.extract(
-                key, self.choices, scorer=fuzz.ratio, score_cutoff=90, limit=None
-            )
+            n = len(key)
+            hits: list[tuple[float, int]] = []
+            for m, (texts, places) in self.by_length.items():
+                if 10 * abs(n - m) > n + m + 2:
+                    continue
+                for _, score, k in process.extract(
+                    key, texts, scorer=fuzz.ratio, score_cutoff=90, limit=None
+                ):
+                    hits.append((-score, places[k]))
+            hits.sort()
             out: list[Cluster] = []
-            for _, _, k in hits:
+            for _, k in hits:
                 if self.owners[k] not in out:
                     out.append(self.owners[k])
             self.cache[key] = out

@@ -144,24 +144,28 @@ def _match_single(
     short_index: dict[str, list[Cluster]],
     fuzzy: _FuzzySurnames,
 ) -> None:
-    """A capitalised word that is a known surname (or both halves of "Putin-Trump")."""
+    """A capitalised word that is a known surname (or both halves of "Putin-Trump"), unless
+    here it names a thing or a place (asked only of a word that fits someone)."""
     t = toks[i]
-    if _names_a_thing_or_place(body, toks, i):
-        return
-    parts: list[tuple[str, int]] = []
     if t.folded in short_index or "-" not in t.text:
-        parts.append((t.text, t.start))
+        parts = [(t.text, t.start, t.folded)]
     else:
+        parts = []
         off = t.start
         for p in t.text.split("-"):
-            parts.append((p, off))
+            parts.append((p, off, fold(p)))
             off += len(p) + 1
-    for text, start in parts:
-        fits = short_index.get(fold(text), [])
+    checked = False
+    for text, start, key in parts:
+        fits = short_index.get(key, [])
         if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
-            fits = fuzzy.fits(text)
+            fits = fuzzy.fits(key)
         if not fits:
             continue
+        if not checked:
+            if _names_a_thing_or_place(body, toks, i):
+                return
+            checked = True
         cl = _pick(clusters, fits, article, start)
         if cl is None:
             continue
@@ -205,8 +209,8 @@ class _FuzzySurnames:
                     self.owners.append(cl)
         self.cache: dict[str, list[Cluster]] = {}
 
-    def fits(self, text: str) -> list[Cluster]:
-        key = fold(text)
+    def fits(self, key: str) -> list[Cluster]:
+        """The people whose surname is a close spelling of `key` (a folded word)."""
         if key not in self.cache:
             n = len(key)
             hits: list[tuple[float, int]] = []

@@ -9,7 +9,8 @@ shows are worked out once per sentence per comparison (the `people.runs` memo ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..article import Sentence
 from ..lexicon.names import CAPITAL_PARTICLES, FUNCTION_WORDS, PARTICLES, ROLE_HEADS, TITLE_WORDS
@@ -122,6 +123,8 @@ class RunScan:
     articles: list[tuple[int, list[SentenceRuns]]]
     alone: set[str]
     orgs: set[tuple[str, ...]]
+    # The rules left to try per spelling of a run (`rules.judge`), for this comparison.
+    plans: dict[tuple[object, ...], tuple[Any, ...]] = field(default_factory=dict)
 
 
 def _keeps_first_word(

@@ -58,8 +58,9 @@ def not_name_word(words: Sequence[Token]) -> bool:
 
 
 def digit(words: Sequence[Token]) -> bool:
-    """A digit in a word: ASCII digits are tokens of their own, so a superscript mark."""
-    return any(any(c.isdigit() for c in w.text) for w in words)
+    """A digit in a word: ASCII digits are tokens of their own, so a superscript mark. (No
+    letter is a digit, so an all-letter word needs no look at its characters.)"""
+    return any(not w.text.isalpha() and any(c.isdigit() for c in w.text) for w in words)
 
 
 def names_a_thing(body: str, toks: list[Token], j: int) -> bool:

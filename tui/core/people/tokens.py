@@ -137,6 +137,8 @@ def _tokens(sentence: Sentence, shapes: dict[str, Shape], notable: list[int]) ->
 
 def gap_is_space(body: str, a: Token, b: Token) -> bool:
     """Whether only a short run of spaces (no paragraph break) separates two tokens."""
+    if b.start == a.end + 1 and not a.possessive:
+        return body[a.end].isspace()  # the common case: one character between them
     gap = body[a.end + (2 if a.possessive else 0) : b.start]
     return 0 < len(gap) <= 3 and gap.isspace() and "\n\n" not in gap
 

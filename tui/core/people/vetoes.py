@@ -99,12 +99,14 @@ def org_evidence(
                 orgs.add(key[1:])
 
 
+_OWNED_BY = frozenset({("shares", "in"), ("shares", "of"), ("stake", "in")})
+
+
 def _acts_as_org(toks: list[Token], i: int, j: int) -> bool:
     """The object of "shares in/of" or "stake in", the owner of "'s shares", the antecedent
     of ", which", or the subject of a verb (not of speech, where "its" may be anything's)
     followed by "its"."""
-    before = [t.folded for t in toks[max(0, i - 2) : i]]
-    if before[-2:] in (["shares", "in"], ["shares", "of"], ["stake", "in"]):
+    if i >= 2 and (toks[i - 2].folded, toks[i - 1].folded) in _OWNED_BY:
         return True
     if j >= len(toks):
         return False

@@ -27,8 +27,12 @@ from ..tokens.memo import Memo
 _ABBR = r"(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Rev|St|Jr|Sr)\."
 _WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _NUM = r"\d+(?:[.,]\d+)*"
+# A word that opens with a lower-case ASCII letter is tried first: neither an abbreviation
+# nor an initial can start there, so it is the match the word alternative would give, found
+# without trying the others (most tokens of news are such words).
 _TOKEN_RE = re.compile(
-    rf"\s*(?:(?<!\w){_ABBR}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s+[A-Z])|{_WORD}|{_NUM}|\S)"
+    rf"\s*(?:[a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*|(?<!\w){_ABBR}|(?:[A-Z]\.){{2,}}"
+    rf"|[A-Z]\.(?=\s+[A-Z])|{_WORD}|{_NUM}|\S)"
 )
 # Which kind a match is, read from its text alone (the order of the alternatives is the
 # tokenizer's, so the same alternative wins).

@@ -86,16 +86,20 @@ def _role_reference(toks: list[Token], i: int) -> tuple[list[Token], int] | None
     return mods, k
 
 
+def _the_before_notable(st: SentenceTokens) -> list[int]:
+    """Where a role reference can open: "the" before a capitalised modifier (a notable
+    token), with two tokens after it, in reading order."""
+    toks = st.toks
+    last = len(toks) - 2
+    return [c - 1 for c in st.notable if 0 < c <= last and toks[c - 1].folded == "the"]
+
+
 def role_mentions(body: str, art: ArticleTokens, clusters: list[Cluster]) -> None:
     """'the Kremlin leader' / 'the Russian president' -> the one person whose title fits."""
     leaders = _leaders(art.article, clusters)
     for st in art.sentences:
         sent, toks = st.sent, st.toks
-        # A reference is "the" before a capitalised modifier: a notable token.
-        for c in st.notable:
-            i = c - 1
-            if i < 0 or i >= len(toks) - 2 or toks[i].folded != "the":
-                continue
+        for i in _the_before_notable(st):
             ref = _role_reference(toks, i)
             if ref is None:
                 continue

@@ -36,6 +36,10 @@ def is_particle(tok: Token) -> bool:
     return (f in PARTICLES and tok.text.islower()) or (f in CAPITAL_PARTICLES and tok.capitalised)
 
 
+def _opens_run(tok: Token) -> bool:
+    return name_capable(tok) and not is_particle(tok)
+
+
 def _joins(body: str, toks: list[Token], j: int) -> bool:
     """Whether token j continues the run that ends at token j - 1."""
     return (
@@ -62,7 +66,7 @@ def find_runs(body: str, toks: list[Token], notable: list[int]) -> list[Span]:
     n = len(toks)
     end = 0
     for i in notable:
-        if i < end or not name_capable(toks[i]) or is_particle(toks[i]):
+        if i < end or not _opens_run(toks[i]):
             continue
         j = i + 1
         while j < n and _joins(body, toks, j):

@@ -72,28 +72,42 @@ def _match_shape(match: str) -> Shape:
     """What one match of `_TOKEN_RE` says: a pure function of its text, so each distinct
     match of a comparison is worked out once, not once per occurrence (news repeats its
     names and function words thousands of times)."""
-    m = _KIND_RE.fullmatch(match)
-    assert m is not None and m.lastgroup is not None, match
-    kind = m.lastgroup
-    lead = m.start(kind)
+    lead, kind = _kind_of(match)
     raw = match[lead:]
     if kind == "punct":
         return lead, len(raw), kind, raw, False, raw, False, 0, False
     text, possessive = raw, False
     if kind == "word" and len(text) > 2 and text.endswith(_POSSESSIVE):
         text, possessive = text[:-2], True
-    capital = kind in _WORDISH and (
-        # "al-Otaibi", "el-Sissi": a lower-case particle joined to a capitalised surname.
+    capital = _capital(kind, text)
+    mark = 2 if kind in _WORDISH else 1 if kind == "num" else 0
+    folded = fold(text)
+    notable = _notable(text, folded, capital)
+    return lead, len(raw), kind, text, possessive, folded, capital, mark, notable
+
+
+def _capital(kind: str, text: str) -> bool:
+    """A capitalised word, initial or abbreviation; also "al-Otaibi", "el-Sissi": a
+    lower-case particle joined to a capitalised surname."""
+    return kind in _WORDISH and (
         text[:1].isupper()
         or ("-" in text and kind == "word" and bool(_PARTICLE_PREFIX.match(text)))
     )
-    mark = 2 if kind in _WORDISH else 1 if kind == "num" else 0
-    folded = fold(text)
+
+
+def _kind_of(match: str) -> tuple[int, str]:
+    """Where a match's token starts (after its spaces), and its kind."""
+    m = _KIND_RE.fullmatch(match)
+    assert m is not None and m.lastgroup is not None, match
+    return m.start(m.lastgroup), m.lastgroup
+
+
+def _notable(text: str, folded: str, capital: bool) -> bool:
+    """A capitalised word, a name particle, or a generational suffix (which ends a run and,
+    after a run's leading nation words are dropped, could in principle open a candidate's
+    span): see `SentenceTokens`."""
     particle = (folded in PARTICLES and text.islower()) or (folded in CAPITAL_PARTICLES and capital)
-    # A generational suffix ends a run and, after a run's leading nation words are dropped,
-    # could in principle open a candidate's span: notable too, whatever its case.
-    notable = capital or particle or folded in SUFFIXES
-    return lead, len(raw), kind, text, possessive, folded, capital, mark, notable
+    return capital or particle or folded in SUFFIXES
 
 
 def tokenize(sentence: Sentence, memo: Memo | None = None) -> list[Token]:

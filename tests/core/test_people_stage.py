@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 import tui.core.people
+from tui.core.article import Sentence
 from tui.core.ingest import parse_article
 from tui.core.lexicon import DATA
 from tui.core.people import cluster as people_cluster
 from tui.core.people import find_people, tokenize
+from tui.core.people import tokens as people_tokens
 from tui.core.people.candidates import Candidate
 from tui.core.tokens.memo import Memo
 
@@ -101,3 +103,66 @@ def test_every_stage_data_file_is_read() -> None:
     for path in DATA.glob("*"):
         if re.match(r"(names|people)-", path.name):
             assert f'"{path.stem}"' in source, f"{path.name} is never read"
+
+
+# The tokenizer as it was written before matches carried their leading spaces: one finditer,
+# the kind from the named group that matched. The fast one must give exactly its tokens.
+_REFERENCE_RE = re.compile(
+    r"(?<!\w)(?P<abbr>(?:Mrs|Mr|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Rev|St|Jr|Sr)\.)"
+    r"|(?P<init>(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))"
+    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<punct>\S)"
+)
+_WORDISH = ("word", "init", "abbr")
+
+
+def _reference_tokens(text: str, base: int) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    seen = False
+    for m in _REFERENCE_RE.finditer(text):
+        kind, raw = m.lastgroup or "punct", m.group()
+        poss = kind == "word" and len(raw) > 2 and raw.endswith(("'s", "’s"))
+        word = raw[:-2] if poss else raw
+        particle = kind == "word" and "-" in word and people_tokens._PARTICLE_PREFIX.match(word)
+        cap = kind in _WORDISH and (word[:1].isupper() or bool(particle))
+        initial = not seen and kind in _WORDISH
+        seen = seen or kind in (*_WORDISH, "num")
+        start = base + m.start()
+        folded = raw if kind == "punct" else people_cluster.fold(word)
+        out.append((word, start, start + len(word), kind, poss, initial, folded, cap))
+    return out
+
+
+def _fields(t: people_tokens.Token) -> tuple[object, ...]:
+    return (t.text, t.start, t.end, t.kind, t.possessive, t.initial, t.folded, t.capitalised)
+
+
+def test_tokens_equal_a_plain_finditer_tokenizer() -> None:
+    """Matches carry their leading spaces and are looked up by their text: the tokens must be
+    the plain tokenizer's, offsets, kinds and the sentence-initial mark included."""
+    rng = random.Random(7)
+    pieces = [
+        *"aAbBJ. .,'’-_5²éÉ\u00a0\t\n&”“\"()",
+        *(
+            "Mr.",
+            "St.",
+            "U.S.",
+            "J. ",
+            "Jr.",
+            "al-",
+            "Trump's",
+            "’s",
+            " Mrs",
+            "5Mr.",
+            "_Dr.",
+            "van",
+        ),
+    ]
+    texts = ["Dr. J. R. Smith-Jones, 71, of the U.S. said al-Sisi's aide  spoke."]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    shapes: dict[str, people_tokens.Shape] = {}  # shared, as one comparison shares it
+    for text in texts:
+        sent = Sentence(0, 0, 5, 5 + len(text), text)
+        got = [_fields(t) for t in people_tokens._tokens(sent, shapes, [])]
+        assert got == _reference_tokens(text, 5), text

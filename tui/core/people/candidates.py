@@ -74,6 +74,11 @@ class Run:
     def text(self) -> str:
         return self.body[self.words[0].start : self.words[-1].end]
 
+    def key(self) -> tuple[object, ...]:
+        """What the words-only rules read: the words' spellings, and whether the first opens
+        the sentence (a token's kind, case and folded form follow from its spelling)."""
+        return (self.words[0].initial, *[w.text for w in self.words])
+
     def candidate(self, article: int, rule: str) -> Candidate:
         title = self.title if self.title is not None else self.after
         return Candidate(

@@ -18,8 +18,7 @@ from ..lexicon.names import GIVEN_NAMES, LEADER_HEADS, NATION_OF, ORG_SUFFIXES, 
 from ..model import Mention
 from .candidates import Candidate
 from .cluster import Cluster
-from .runs import is_particle
-from .tokens import ArticleTokens, Token, gap_is_space
+from .tokens import ArticleTokens, SentenceTokens, Token, gap_is_space
 
 _LOCATIVE = lexicon_words("people-locatives")
 
@@ -87,11 +86,20 @@ def _role_reference(toks: list[Token], i: int) -> tuple[list[Token], int] | None
     return mods, k
 
 
+def _the_before_notable(st: SentenceTokens) -> list[int]:
+    """Where a role reference can open: "the" before a capitalised modifier (a notable
+    token), with two tokens after it, in reading order."""
+    toks = st.toks
+    last = len(toks) - 2
+    return [c - 1 for c in st.notable if 0 < c <= last and toks[c - 1].folded == "the"]
+
+
 def role_mentions(body: str, art: ArticleTokens, clusters: list[Cluster]) -> None:
     """'the Kremlin leader' / 'the Russian president' -> the one person whose title fits."""
     leaders = _leaders(art.article, clusters)
-    for sent, toks in art.sentences:
-        for i in range(len(toks) - 2):
+    for st in art.sentences:
+        sent, toks = st.sent, st.toks
+        for i in _the_before_notable(st):
             ref = _role_reference(toks, i)
             if ref is None:
                 continue
@@ -140,24 +148,28 @@ def _match_single(
     short_index: dict[str, list[Cluster]],
     fuzzy: _FuzzySurnames,
 ) -> None:
-    """A capitalised word that is a known surname (or both halves of "Putin-Trump")."""
+    """A capitalised word that is a known surname (or both halves of "Putin-Trump"), unless
+    here it names a thing or a place (asked only of a word that fits someone)."""
     t = toks[i]
-    if _names_a_thing_or_place(body, toks, i):
-        return
-    parts: list[tuple[str, int]] = []
     if t.folded in short_index or "-" not in t.text:
-        parts.append((t.text, t.start))
+        parts = [(t.text, t.start, t.folded)]
     else:
+        parts = []
         off = t.start
         for p in t.text.split("-"):
-            parts.append((p, off))
+            parts.append((p, off, fold(p)))
             off += len(p) + 1
-    for text, start in parts:
-        fits = short_index.get(fold(text), [])
+    checked = False
+    for text, start, key in parts:
+        fits = short_index.get(key, [])
         if not fits and len(text) >= 5 and not (t.initial and t.folded not in GIVEN_NAMES):
-            fits = fuzzy.fits(text)
+            fits = fuzzy.fits(key)
         if not fits:
             continue
+        if not checked:
+            if _names_a_thing_or_place(body, toks, i):
+                return
+            checked = True
         cl = _pick(clusters, fits, article, start)
         if cl is None:
             continue
@@ -183,26 +195,39 @@ def _names_a_thing_or_place(body: str, toks: list[Token], i: int) -> bool:
 
 class _FuzzySurnames:
     """Close spellings of known surnames ("Zelensky" for "Zelenskyy"), matched in C by
-    rapidfuzz over all surnames at once and remembered per word."""
+    rapidfuzz and remembered per word. A ratio of 90 needs lengths within a tenth of their
+    sum of each other, so a word is scored only against surnames of such lengths: the
+    look-up stays bounded as a long read's people grow, with the same hits in the same
+    order (best score first, then the order the surnames were listed)."""
 
     def __init__(self, clusters: list[Cluster]) -> None:
-        self.choices: list[str] = []
         self.owners: list[Cluster] = []
+        self.by_length: dict[int, tuple[list[str], list[int]]] = {}
         for cl in clusters:
             for sf in cl.short_forms():
                 if len(sf) >= 5 and " " not in sf:
-                    self.choices.append(fold(sf))
+                    key = fold(sf)
+                    texts, places = self.by_length.setdefault(len(key), ([], []))
+                    texts.append(key)
+                    places.append(len(self.owners))
                     self.owners.append(cl)
         self.cache: dict[str, list[Cluster]] = {}
 
-    def fits(self, text: str) -> list[Cluster]:
-        key = fold(text)
+    def fits(self, key: str) -> list[Cluster]:
+        """The people whose surname is a close spelling of `key` (a folded word)."""
         if key not in self.cache:
-            hits = process.extract(
-                key, self.choices, scorer=fuzz.ratio, score_cutoff=90, limit=None
-            )
+            n = len(key)
+            hits: list[tuple[float, int]] = []
+            for m, (texts, places) in self.by_length.items():
+                if 10 * abs(n - m) > n + m + 2:
+                    continue
+                for _, score, k in process.extract(
+                    key, texts, scorer=fuzz.ratio, score_cutoff=90, limit=None
+                ):
+                    hits.append((-score, places[k]))
+            hits.sort()
             out: list[Cluster] = []
-            for _, _, k in hits:
+            for _, k in hits:
                 if self.owners[k] not in out:
                     out.append(self.owners[k])
             self.cache[key] = out
@@ -244,8 +269,8 @@ def add_mentions(
     for at in arts:
         body = articles[at.article].body
         spans = index.spans.get(at.article, {})
-        for sent, toks in at.sentences:
-            _sentence_mentions(body, at.article, sent, toks, spans, index)
+        for st in at.sentences:
+            _sentence_mentions(body, at.article, st, spans, index)
     for at in arts:
         role_mentions(articles[at.article].body, at, clusters)
 
@@ -253,23 +278,29 @@ def add_mentions(
 def _sentence_mentions(
     body: str,
     article: int,
-    sent: Sentence,
-    toks: list[Token],
+    st: SentenceTokens,
     spans: dict[int, tuple[Cluster, Candidate]],
     index: _Index,
 ) -> None:
-    i = 0
-    while i < len(toks):
+    """The mentions of one sentence, left to right. Every mention opens at a notable token
+    (a candidate's first word, a capitalised word, a particle), so only those are tried;
+    a mention found skips the tokens it covers."""
+    sent, toks = st.sent, st.toks
+    end = 0  # tokens before this index are inside a mention already found
+    for i in st.notable:
+        if i < end:
+            continue
         t = toks[i]
         hit = spans.get(t.start)
         if hit is not None:
             cl, cand = hit
             text = body[cand.start : cand.end]
             cl.mentions.append(Mention(article, sent.index, cand.start, cand.end, text))
-            while i < len(toks) and toks[i].start < cand.end:
-                i += 1
+            end = i
+            while end < len(toks) and toks[end].start < cand.end:
+                end += 1
             continue
-        if t.kind == "word" and (t.capitalised or is_particle(t)):
+        if t.kind == "word":
             span = _match_multi(toks, i, index.multi)
             if span is not None:
                 k, fits = span
@@ -277,8 +308,9 @@ def _sentence_mentions(
                 if found is not None:
                     s, e = t.start, toks[k - 1].end
                     found.mentions.append(Mention(article, sent.index, s, e, body[s:e]))
-                    i = k
+                    end = k
                     continue
-        if t.kind == "word" and t.capitalised:
-            _match_single(body, article, sent, toks, i, index.clusters, index.short, index.fuzzy)
-        i += 1
+            if t.capitalised:
+                _match_single(
+                    body, article, sent, toks, i, index.clusters, index.short, index.fuzzy
+                )

@@ -31,6 +31,9 @@ class NameRule(Rule):
     kind: str  # "shape" | "veto"
     size: str  # "many": runs of two or more name words; "one": a single word; "any"
     test: Callable[[Run], bool]
+    # Reads only the run's words (their spelling, and whether the first opens the sentence),
+    # never what is around them: decided once per spelling of a run in a comparison.
+    words_only: bool = False
 
 
 def _run_texts(rule: NameRule, text: str) -> tuple[str, ...]:
@@ -58,7 +61,24 @@ def _rule(
     why: str,
     *examples: tuple[str, tuple[str, ...]],
 ) -> None:
-    PEOPLE.add(NameRule(name, why, tuple(examples), kind, size, test))
+    PEOPLE.add(NameRule(name, why, tuple(examples), kind, size, test, name in _WORDS_ONLY))
+
+
+# The rules that read the run's words alone (see `NameRule.words_only`).
+_WORDS_ONLY = frozenset(
+    {
+        "too-many-words",
+        "initials-only",
+        "org-word",
+        "place-name",
+        "acronym",
+        "place-or-institution-word",
+        "digit",
+        "given-name",
+        "initial-first",
+        "name-particle",
+    }
+)
 
 
 # --- vetoes -------------------------------------------------------------------------------
@@ -284,11 +304,28 @@ SHAPES_ONE = [r for r in PEOPLE if r.kind == "shape" and r.size == "one"]
 
 def judge(run: Run) -> NameRule | None:
     """The rule that decides a run: the first veto that holds, else the first shape that
-    holds for its size, else None (no evidence: not a person)."""
-    for rule in VETOES:
-        if rule.test(run):
-            return rule
-    for rule in SHAPES_MANY if len(run.core) >= 2 else SHAPES_ONE:
-        if rule.test(run):
+    holds for its size, else None (no evidence: not a person). The rules that read the
+    words alone are tried once per spelling of the run (`_plan`); the rest for each run."""
+    plans = run.scan.plans
+    key = run.key()
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = _plan(run)
+    for rule in plan:
+        if rule.words_only or rule.test(run):
             return rule
     return None
+
+
+def _plan(run: Run) -> tuple[NameRule, ...]:
+    """The rules `judge` must still try for runs spelled like this one, in order: every rule
+    that reads the context, up to the first words-only rule that holds (which decides, if
+    no rule before it does); the words-only rules that fail are left out."""
+    out: list[NameRule] = []
+    for rule in [*VETOES, *(SHAPES_MANY if len(run.core) >= 2 else SHAPES_ONE)]:
+        if not rule.words_only:
+            out.append(rule)
+        elif rule.test(run):
+            out.append(rule)
+            break
+    return tuple(out)

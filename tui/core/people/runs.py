@@ -9,17 +9,15 @@ shows are worked out once per sentence per comparison (the `people.runs` memo ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..article import Sentence
-from ..lexicon import words
 from ..lexicon.names import CAPITAL_PARTICLES, FUNCTION_WORDS, PARTICLES, ROLE_HEADS, TITLE_WORDS
 from ..tokens.memo import Memo
 from .evidence import given, initial_name, subject_after_quote
-from .tokens import ArticleTokens, Token, gap_is_space, tokenize
+from .tokens import SUFFIXES, ArticleTokens, SentenceTokens, Token, gap_is_space
 from .vetoes import org_evidence
-
-SUFFIXES = words("people-suffixes")
 
 Span = tuple[int, int]
 
@@ -36,6 +34,10 @@ def is_particle(tok: Token) -> bool:
     """A name particle: lower-case ("van", "de") or, for the Arabic ones, capitalised ("Al")."""
     f = tok.folded
     return (f in PARTICLES and tok.text.islower()) or (f in CAPITAL_PARTICLES and tok.capitalised)
+
+
+def _opens_run(tok: Token) -> bool:
+    return name_capable(tok) and not is_particle(tok)
 
 
 def _joins(body: str, toks: list[Token], j: int) -> bool:
@@ -57,14 +59,14 @@ def _suffix_at(body: str, toks: list[Token], j: int) -> bool:
     )
 
 
-def find_runs(body: str, toks: list[Token]) -> list[Span]:
-    """Maximal runs of name-like tokens (token index ranges), particles allowed inside."""
+def find_runs(body: str, toks: list[Token], notable: list[int]) -> list[Span]:
+    """Maximal runs of name-like tokens (token index ranges), particles allowed inside. A
+    run opens only at a capitalised word, so only the notable tokens are tried as openers."""
     runs: list[Span] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        if not name_capable(toks[i]) or is_particle(toks[i]):
-            i += 1
+    end = 0
+    for i in notable:
+        if i < end or not _opens_run(toks[i]):
             continue
         j = i + 1
         while j < n and _joins(body, toks, j):
@@ -74,21 +76,21 @@ def find_runs(body: str, toks: list[Token]) -> list[Span]:
         if j > i + 1 and _suffix_at(body, toks, j):
             j += 1  # "Robert F. Kennedy Jr."
         runs.append((i, j))
-        i = j
+        end = j
     return runs
 
 
 def sentence_runs(
-    body: str, sent: Sentence, memo: Memo
+    body: str, st: SentenceTokens, memo: Memo
 ) -> tuple[tuple[Span, ...], frozenset[tuple[str, ...]]]:
     """The name-like runs of a sentence and the organisations its grammar shows. Both read the
     sentence alone, so they are worked out once per sentence of the comparison."""
     table = memo.table("people.runs")
-    key = (body, sent)
+    key = (body, st.sent)
     found = table.get(key)
     if found is None:
-        toks = tokenize(sent, memo)
-        runs = find_runs(body, toks)
+        toks = st.toks
+        runs = find_runs(body, toks, st.notable)
         orgs: set[tuple[str, ...]] = set()
         org_evidence(toks, runs, orgs)
         found = table[key] = (tuple(runs), frozenset(orgs))
@@ -99,8 +101,10 @@ def midsentence_caps(arts: list[ArticleTokens]) -> set[str]:
     """Words seen capitalised away from a sentence start: proper nouns, not grammar."""
     out: set[str] = set()
     for at in arts:
-        for _, toks in at.sentences:
-            for t in toks:
+        for st in at.sentences:
+            toks = st.toks
+            for k in st.notable:
+                t = toks[k]
                 if t.capitalised and not t.initial:
                     out.add(t.text)
     return out
@@ -123,6 +127,8 @@ class RunScan:
     articles: list[tuple[int, list[SentenceRuns]]]
     alone: set[str]
     orgs: set[tuple[str, ...]]
+    # The rules left to try per spelling of a run (`rules.judge`), for this comparison.
+    plans: dict[tuple[object, ...], tuple[Any, ...]] = field(default_factory=dict)
 
 
 def _keeps_first_word(
@@ -149,8 +155,9 @@ def scan_runs(bodies: list[str], arts: list[ArticleTokens], memo: Memo) -> RunSc
     for at in arts:
         body = bodies[at.article]
         per: list[SentenceRuns] = []
-        for sent, toks in at.sentences:
-            runs, sent_orgs = sentence_runs(body, sent, memo)
+        for st in at.sentences:
+            sent, toks = st.sent, st.toks
+            runs, sent_orgs = sentence_runs(body, st, memo)
             scan.orgs |= sent_orgs
             trimmed: list[Span] = []
             for i, j in runs:

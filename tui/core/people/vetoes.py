@@ -58,8 +58,9 @@ def not_name_word(words: Sequence[Token]) -> bool:
 
 
 def digit(words: Sequence[Token]) -> bool:
-    """A digit in a word: ASCII digits are tokens of their own, so a superscript mark."""
-    return any(any(c.isdigit() for c in w.text) for w in words)
+    """A digit in a word: ASCII digits are tokens of their own, so a superscript mark. (No
+    letter is a digit, so an all-letter word needs no look at its characters.)"""
+    return any(not w.text.isalpha() and any(c.isdigit() for c in w.text) for w in words)
 
 
 def names_a_thing(body: str, toks: list[Token], j: int) -> bool:
@@ -98,12 +99,14 @@ def org_evidence(
                 orgs.add(key[1:])
 
 
+_OWNED_BY = frozenset({("shares", "in"), ("shares", "of"), ("stake", "in")})
+
+
 def _acts_as_org(toks: list[Token], i: int, j: int) -> bool:
     """The object of "shares in/of" or "stake in", the owner of "'s shares", the antecedent
     of ", which", or the subject of a verb (not of speech, where "its" may be anything's)
     followed by "its"."""
-    before = [t.folded for t in toks[max(0, i - 2) : i]]
-    if before[-2:] in (["shares", "in"], ["shares", "of"], ["stake", "in"]):
+    if i >= 2 and (toks[i - 2].folded, toks[i - 1].folded) in _OWNED_BY:
         return True
     if j >= len(toks):
         return False

@@ -17,7 +17,8 @@ The pairs are written as files, and then, in one run:
 - **difflib**: the naive in-process baseline, `SequenceMatcher.ratio()` over every pair
   (timed on a sample of pairs and extrapolated above 10,000 pairs, clearly marked);
 - **stages**: an in-process breakdown from a fresh interpreter each run (imports, load,
-  align, people, quotes, JSON), never a re-run of the same comparison.
+  align, people, quotes, JSON), never a re-run of the same comparison, with the cyclic
+  collector paused during the stages as `pipeline.compare()` pauses it.
 
 Bytecode: `pip install .` compiles every module to bytecode when it installs Parallax, so
 a user's first run reads compiled modules. An editable checkout gets the same only once the
@@ -199,7 +200,7 @@ with open(sys.argv[3], "w", encoding="utf-8") as out:
 """
 
 STAGES_SCRIPT = """
-import json, sys, time
+import gc, json, sys, time
 t0 = time.perf_counter()
 from tui.core.export import to_json
 from tui.core.ingest import load_article
@@ -211,6 +212,7 @@ from tui.core.model import Comparison
 t1 = time.perf_counter()
 arts = tuple(load_article(p) for p in sys.argv[1:3])
 t2 = time.perf_counter()
+gc.disable()  # as pipeline.compare() runs its stages
 memo = Memo()
 try:
     als = align_articles(arts, memo)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.align import align_articles
-from tui.core.align.features import _IN_CONTEXT, _reading, _token_term
-from tui.core.align.terms import WordTerms
+from tui.core.align.features import _AS_NAME, _IN_CONTEXT, _reading, _token_term
+from tui.core.align.params import BOOST_NAME
+from tui.core.align.terms import WordTerms, name_continues
 from tui.core.article import Article
 from tui.core.ingest import load_article
 from tui.core.tokens.memo import Memo
@@ -29,7 +30,8 @@ def articles() -> list[Article]:
 
 def test_a_context_free_reading_is_what_the_context_rules_give(articles: list[Article]) -> None:
     """featurise reads a lowercase content word once per comparison; wherever such a word
-    stands, the full rules must give it the same term, weight and side term."""
+    stands, the full rules must give it the same term, weight and side term. A capitalised
+    word's reading is its name term, which the full rules give wherever it reads as a name."""
     terms = WordTerms(Memo())
     checked = 0
     for art in articles:
@@ -42,8 +44,18 @@ def test_a_context_free_reading_is_what_the_context_rules_give(articles: list[Ar
                 if reading is _IN_CONTEXT:
                     continue
                 tf: dict[str, float] = defaultdict(float)
-                term, boost = _token_term(toks, k, len(toks) - 1, terms, tf, set(), set())
+                names: set[str] = set()
+                heads: set[str] = set()
+                term, boost = _token_term(toks, k, len(toks) - 1, terms, tf, names, heads)
                 side = dict(tf)
+                if reading[1] == _AS_NAME:
+                    # A capitalised word: its name term wherever it reads as a name.
+                    if k > 0 or (len(toks) > 1 and toks[1].capital):
+                        assert (term, names, side) == (reading[0], {term}, {}), (t.text, s.text)
+                        ends = not name_continues(toks, k)
+                        assert (boost, heads) == ((BOOST_NAME, {term}) if ends else (1.0, set()))
+                        checked += 1
+                    continue
                 expected = (term, boost, *(next(iter(side.items())) if side else ("", 0.0)))
                 assert reading == expected, (t.text, s.text)
                 checked += 1

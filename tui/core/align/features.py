@@ -56,8 +56,11 @@ FRACTION_POINTS = point_words()
 Features = tuple[dict[str, float], int, frozenset[str], frozenset[str]]
 # How a word reads wherever it stands: (term, weight, side term or "", side weight).
 Reading = tuple[str, float, str, float]
-# The reading of a word whose term depends on its neighbours (names, numbers, particles).
+# The reading of a word whose term depends on its neighbours (numbers, particles).
 _IN_CONTEXT: Reading = ("", 0.0, "", 0.0)
+# The weight of a capitalised word's reading (its name term): a name, unless it opens the
+# sentence with no capitalised word after it (no context-free reading weighs nothing).
+_AS_NAME = 0.0
 
 
 @dataclass(slots=True)
@@ -106,6 +109,18 @@ def featurise(sent: Sentence, terms: WordTerms) -> Features:
             reading = readings[t.text] = _reading(t, terms)
         if reading is _IN_CONTEXT:
             term, boost = _token_term(toks, k, last, terms, tf, names, heads)
+        elif reading[1] == _AS_NAME:
+            if k > 0 or (last > 0 and toks[1].capital):
+                # A name (see `_token_term`), its term read once per comparison.
+                term = reading[0]
+                names.add(term)
+                if name_continues(toks, k):
+                    boost = 1.0
+                else:
+                    heads.add(term)
+                    boost = BOOST_NAME
+            else:
+                term, boost = _token_term(toks, k, last, terms, tf, names, heads)
         else:
             term, boost, side, side_boost = reading
             if side:
@@ -129,12 +144,17 @@ def _quoted(toks: Sequence[Token], regions: list[tuple[int, int]], base: int) ->
 def _reading(t: Token, terms: WordTerms) -> Reading:
     """The context-free reading of a content word, or _IN_CONTEXT when `_token_term` must
     see its neighbours (what `_token_term` gives a lowercase word that is no number,
-    fraction or name particle depends on the word alone)."""
-    if t.capital or t.norm in FRACTIONS or t.norm in NAME_PARTICLES:
+    fraction or name particle depends on the word alone; a capitalised word's reading is
+    its name term, weighed _AS_NAME: whether it is a name and ends one is read in place)."""
+    if t.norm in NAME_PARTICLES or (t.norm in FRACTIONS and not t.capital):
         return _IN_CONTEXT
     term, kind, _stop = terms.info(t.text)
     if kind == "number":
         return _IN_CONTEXT
+    if t.capital:
+        # No fraction reading and no particle: a name wherever the sentence has more than
+        # this one capitalised word at its start (see `_token_term`).
+        return _IN_CONTEXT if kind else (terms.name(t.text), _AS_NAME, "", 0.0)
     side: dict[str, float] = defaultdict(float)
     term, boost = _date_term(term, side) if kind == "date" else _plain_term(t.norm, term, side)
     ((side_term, side_boost),) = side.items() if side else (("", 0.0),)

@@ -184,6 +184,6 @@ def _scan(text: str, base: int, forms: dict[str, Forms]) -> tuple[Token, ...]:
         if f is None:
             f = forms[w] = word_forms(w)
         end = pos + len(w)
-        out.append(new(Token, (w, pos, end, *f)))
+        out.append(new(Token, (w, pos, end) + f))  # noqa: RUF005 (concatenating is faster)
         pos = end + len(next(pieces))
     return tuple(out)

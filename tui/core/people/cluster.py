@@ -237,7 +237,9 @@ class _FormIndex:
         self.by_length: dict[tuple[str, int], list[str]] = {}  # (first, len) -> bare lasts
         self.close_cache: dict[tuple[str, str], set[str]] = {}
         self.close_seen: dict[tuple[str, str], dict[int, int]] = {}
-        self.variants: dict[str, dict[str, set[str]]] = {}  # first -> deletion variant -> lasts
+        self.variants: dict[
+            str, dict[str, str | list[str]]
+        ] = {}  # first -> deletion variant -> lasts
 
     def add(self, cl: Cluster, form: tuple[str, ...], keys: set[str]) -> None:
         pid = id(cl)
@@ -260,7 +262,11 @@ class _FormIndex:
             elif len(bare) >= 4:
                 variants = self.variants.setdefault(first, {})
                 for v in _deletions(bare):
-                    variants.setdefault(v, set()).add(bare)
+                    had = variants.setdefault(v, bare)
+                    if isinstance(had, list):
+                        had.append(bare)
+                    elif had is not bare:  # most variants name one surname: a str till then
+                        variants[v] = [had, bare]
         spellings[bare].add(pid)
 
     def _close(self, first: str, bare: str) -> set[str]:
@@ -283,7 +289,11 @@ class _FormIndex:
             return hits
         found: set[str] = set()
         for v in _deletions(bare):
-            found |= variants.get(v, set())
+            got = variants.get(v)
+            if isinstance(got, str):
+                found.add(got)
+            elif got:
+                found.update(got)
         fit = set(lengths)
         fresh = sorted(o for o in found if len(o) in fit)
         out = set(hits)
@@ -296,6 +306,8 @@ class _FormIndex:
     def _scan(self, first: str, bare: str, lengths: list[int]) -> set[str]:
         """The close spellings of `bare` among the surnames of these lengths, scored once each:
         the answer grows as new surnames arrive."""
+        if not lengths:
+            return set()
         hits = self.close_cache.setdefault((first, bare), set())
         seen = self.close_seen.setdefault((first, bare), {})
         for m in lengths:

@@ -237,6 +237,9 @@ class _FormIndex:
         self.by_length: dict[tuple[str, int], list[str]] = {}  # (first, len) -> bare lasts
         self.close_cache: dict[tuple[str, str], set[str]] = {}
         self.close_seen: dict[tuple[str, str], dict[int, int]] = {}
+        self.variants: dict[
+            str, dict[str, str | list[str]]
+        ] = {}  # first -> deletion variant -> lasts
 
     def add(self, cl: Cluster, form: tuple[str, ...], keys: set[str]) -> None:
         pid = id(cl)
@@ -254,22 +257,60 @@ class _FormIndex:
         spellings = self.surnames.setdefault(first, {})
         if bare not in spellings:
             spellings[bare] = set()
-            self.by_length.setdefault((first, len(bare)), []).append(bare)
+            if len(bare) > _SHORT:
+                self.by_length.setdefault((first, len(bare)), []).append(bare)
+            elif len(bare) >= 4:
+                variants = self.variants.setdefault(first, {})
+                for v in _deletions(bare):
+                    had = variants.setdefault(v, bare)
+                    if isinstance(had, list):
+                        had.append(bare)
+                    elif had is not bare:  # most variants name one surname: a str till then
+                        variants[v] = [had, bare]
         spellings[bare].add(pid)
 
     def _close(self, first: str, bare: str) -> set[str]:
         """The surnames seen with this first word that `_same_person` calls close spellings of
-        `bare` (ratio >= 85, both at least 4 letters). Each pair of surnames is scored once:
-        the answer grows as new surnames arrive, and only surnames of a length that could
-        reach 85 (2 * shorter / both >= 0.85) are scored at all."""
+        `bare` (ratio >= 85, both at least 4 letters), among those of a length that could reach
+        85 (2 * shorter / both >= 0.85). Surnames of at most `_SHORT` letters are found through
+        their deletion variants (see `_deletions`) and then scored; longer ones are scored
+        against every surname of a fitting length, each pair once."""
         if len(bare) < 4:
+            return set()
+        n = len(bare)
+        lengths = [
+            m
+            for m in range(max(4, (n * 7) // 10), (n * 14) // 10 + 2)
+            if 2 * min(n, m) >= 0.84 * (n + m)
+        ]
+        hits = self._scan(first, bare, [m for m in lengths if m > _SHORT])
+        variants = self.variants.get(first)
+        if not variants or lengths[0] > _SHORT:
+            return hits
+        found: set[str] = set()
+        for v in _deletions(bare):
+            got = variants.get(v)
+            if isinstance(got, str):
+                found.add(got)
+            elif got:
+                found.update(got)
+        fit = set(lengths)
+        fresh = sorted(o for o in found if len(o) in fit)
+        out = set(hits)
+        for other, _score, _k in process.extract(
+            bare, fresh, scorer=fuzz.ratio, score_cutoff=85, limit=None
+        ):
+            out.add(other)
+        return out
+
+    def _scan(self, first: str, bare: str, lengths: list[int]) -> set[str]:
+        """The close spellings of `bare` among the surnames of these lengths, scored once each:
+        the answer grows as new surnames arrive."""
+        if not lengths:
             return set()
         hits = self.close_cache.setdefault((first, bare), set())
         seen = self.close_seen.setdefault((first, bare), {})
-        n = len(bare)
-        for m in range(max(4, (n * 7) // 10), (n * 14) // 10 + 2):
-            if 2 * min(n, m) < 0.84 * (n + m):
-                continue
+        for m in lengths:
             bucket = self.by_length.get((first, m), [])
             done = seen.get(m, 0)
             if done < len(bucket):
@@ -301,6 +342,27 @@ class _FormIndex:
                     break
         ranked.sort()
         return [self.people[pid] for _r, _p, pid in ranked]
+
+
+# Surnames up to this length are looked up by their deletion variants; longer ones are scored
+# against every surname of a fitting length (rare: a long read has a handful).
+_SHORT = 12
+
+
+def _deletions(word: str) -> set[str]:
+    """`word` with up to a quarter and a bit of its letters left out (int(0.27 * len)).
+
+    Two surnames of n and m letters with fuzz.ratio >= 85 have an indel distance
+    d = n + m - 2 * LCS <= 0.15 * (n + m), and d >= |n - m|, so m >= 0.7376 * n; the longest
+    common subsequence leaves out k = (n - m + d) / 2 <= 0.2624 * n of the first one's letters
+    (and likewise of the other's). So two close spellings always share a deletion variant,
+    and the variants only propose surnames: `fuzz.ratio` still decides."""
+    out = {word}
+    layer = {word}
+    for _ in range(int(0.27 * len(word))):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        out |= layer
+    return out
 
 
 # A one-word candidate that fits several people: which one is unknown, so none.

@@ -97,5 +97,5 @@ class LazyWords:
     def __contains__(self, word: object) -> bool:
         words = self._words
         if words is None:
-            words = self._words = frozenset(word_list(self._name))
+            words = self._words = lexicon.words(self._name)
         return word in words

@@ -66,18 +66,12 @@ class Quantity:
 
 def fractions() -> Mapping[str, float]:
     """Fraction words that are quantities only before a unit ("half a percentage point")."""
-    return _valued_words("quantities-fractions")
+    return values("quantities-fractions")
 
 
 def point_words() -> Mapping[str, float]:
     """One-word rate moves in basis points ("quarter-point")."""
-    return _valued_words("quantities-point-words")
-
-
-def _valued_words(name: str) -> Mapping[str, float]:
-    """A "word value" list, read once per process by the lexicon (alignment asks for it for
-    every number it reads, about 2,800 times at 2 x 20k)."""
-    return values(name)
+    return values("quantities-point-words")
 
 
 def _weak_numbers() -> frozenset[str]:
